@@ -1,0 +1,45 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .association_category import AssociationCategory
+from .association_type_key import AssociationTypeKey
+from .batch_item_error import BatchItemError
+from .batch_item_error_sub_category import BatchItemErrorSubCategory
+from .batch_status import BatchStatus
+from .error import Error
+from .error_context import ErrorContext
+from .error_detail import ErrorDetail
+from .key_batch_input import KeyBatchInput
+from .limit_batch_input import LimitBatchInput
+from .limit_batch_result import LimitBatchResult
+from .limit_batch_result_with_errors import LimitBatchResultWithErrors
+from .limit_collection import LimitCollection
+from .limit_configuration import LimitConfiguration
+from .limit_input import LimitInput
+from .links import Links
+from .rate_limit_error import RateLimitError
+from .update_batch_result import UpdateBatchResult
+from .update_batch_result_with_errors import UpdateBatchResultWithErrors
+from .updated_limit import UpdatedLimit
+
+__all__ = (
+    "AssociationCategory",
+    "AssociationTypeKey",
+    "BatchItemError",
+    "BatchItemErrorSubCategory",
+    "BatchStatus",
+    "Error",
+    "ErrorContext",
+    "ErrorDetail",
+    "KeyBatchInput",
+    "LimitBatchInput",
+    "LimitBatchResult",
+    "LimitBatchResultWithErrors",
+    "LimitCollection",
+    "LimitConfiguration",
+    "LimitInput",
+    "Links",
+    "RateLimitError",
+    "UpdateBatchResult",
+    "UpdateBatchResultWithErrors",
+    "UpdatedLimit",
+)

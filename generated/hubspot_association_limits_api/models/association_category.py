@@ -1,0 +1,22 @@
+from enum import StrEnum
+
+
+class AssociationCategory(StrEnum):
+    HUBSPOT_DEFINED = "HUBSPOT_DEFINED"
+    INTEGRATOR_DEFINED = "INTEGRATOR_DEFINED"
+    USER_DEFINED = "USER_DEFINED"
+    WORK = "WORK"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "AssociationCategory | None":
+        # HubSpot extends this set without notice: keep an unknown value as an unnamed member
+        # instead of failing the whole response.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

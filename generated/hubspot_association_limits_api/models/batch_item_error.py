@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.batch_item_error_sub_category import BatchItemErrorSubCategory
+    from ..models.error_context import ErrorContext
+    from ..models.error_detail import ErrorDetail
+    from ..models.links import Links
+
+
+T = TypeVar("T", bound="BatchItemError")
+
+
+@_attrs_define
+class BatchItemError:
+    """Why one input of a batch was not applied (a 207's `errors` entry).
+
+    Attributes:
+        status (str): The item's HTTP-like status, as a string.
+        category (str):
+        message (str):
+        context (ErrorContext): Values that explain the error, each a list of strings (for example `missingScopes`).
+        errors (list[ErrorDetail]):
+        links (Links): Named links to documentation or related resources.
+        sub_category (BatchItemErrorSubCategory | Unset): A finer category; its shape is not published.
+        id (str | Unset):
+    """
+
+    status: str
+    category: str
+    message: str
+    context: ErrorContext
+    errors: list[ErrorDetail]
+    links: Links
+    sub_category: BatchItemErrorSubCategory | Unset = UNSET
+    id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        category = self.category
+
+        message = self.message
+
+        context = self.context.to_dict()
+
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item = errors_item_data.to_dict()
+            errors.append(errors_item)
+
+        links = self.links.to_dict()
+
+        sub_category: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.sub_category, Unset):
+            sub_category = self.sub_category.to_dict()
+
+        id = self.id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "category": category,
+                "message": message,
+                "context": context,
+                "errors": errors,
+                "links": links,
+            }
+        )
+        if sub_category is not UNSET:
+            field_dict["subCategory"] = sub_category
+        if id is not UNSET:
+            field_dict["id"] = id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.batch_item_error_sub_category import BatchItemErrorSubCategory
+        from ..models.error_context import ErrorContext
+        from ..models.error_detail import ErrorDetail
+        from ..models.links import Links
+
+        d = dict(src_dict)
+        status = d.pop("status")
+
+        category = d.pop("category")
+
+        message = d.pop("message")
+
+        context = ErrorContext.from_dict(d.pop("context"))
+
+        errors = []
+        _errors = d.pop("errors")
+        for errors_item_data in _errors:
+            errors_item = ErrorDetail.from_dict(errors_item_data)
+
+            errors.append(errors_item)
+
+        links = Links.from_dict(d.pop("links"))
+
+        _sub_category = d.pop("subCategory", UNSET)
+        sub_category: BatchItemErrorSubCategory | Unset
+        if isinstance(_sub_category, Unset):
+            sub_category = UNSET
+        else:
+            sub_category = BatchItemErrorSubCategory.from_dict(_sub_category)
+
+        id = d.pop("id", UNSET)
+
+        batch_item_error = cls(
+            status=status,
+            category=category,
+            message=message,
+            context=context,
+            errors=errors,
+            links=links,
+            sub_category=sub_category,
+            id=id,
+        )
+
+        batch_item_error.additional_properties = d
+        return batch_item_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
