@@ -1,0 +1,1 @@
+"""A stateful mock of HubSpot's association-limit service."""
