@@ -1,0 +1,194 @@
+"""Run every benchmark against one mock process, print Markdown tables, write bench/results.json.
+
+``python -m bench`` (what scripts/bench runs); ``--quick`` runs fewer rounds to check the harness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from bench import _concurrency, _memory, _percall, _saturation
+from bench._server import UNLIMITED, MockProcess
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results.json"
+REDIS_BENCH = ROOT / "scripts" / "bench_redis.py"
+
+
+def _machine() -> dict[str, Any]:
+    model = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu_model": model,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date_utc": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "versions": {
+            name: metadata.version(name) for name in ("httpx", "uvicorn", "starlette", "hubspot-api-client")
+        },
+    }
+
+
+def _redis() -> dict[str, Any] | None:
+    """The redis engineer's benchmark, if it exists: its last stdout line if JSON, else its text."""
+    if not REDIS_BENCH.exists():
+        return None
+    done = subprocess.run([sys.executable, str(REDIS_BENCH)], capture_output=True, text=True, cwd=ROOT)
+    lines = done.stdout.strip().splitlines()
+    try:
+        parsed: dict[str, Any] = json.loads(lines[-1])
+        return parsed
+    except (IndexError, json.JSONDecodeError):
+        return {"exit_code": done.returncode, "output": done.stdout[-4000:], "stderr": done.stderr[-2000:]}
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
+def render(results: dict[str, Any]) -> str:
+    """The Markdown report of one run (also what docs/readme-parts/bench.md shows)."""
+    m = results["machine"]
+    out = [
+        f"Machine: {m['cpu_model']}, {m['cores']} cores, Python {m['python']}, {m['platform']}, {m['date_utc']}",
+        "",
+    ]
+    per = results["per_call"]
+    out += [
+        f"### 1. Per-call cost, sequential (median of {per['rounds']} rounds x {per['calls_per_round']} calls)",
+        "",
+        _table(
+            ["operation", "client", "CPU µs/call", "CPU vs raw", "calls/s", "calls/s vs raw"],
+            [
+                [
+                    r["operation"],
+                    r["client"],
+                    r["cpu_us_per_call"],
+                    f"{r['cpu_ratio_to_raw']}x",
+                    r["calls_per_s"],
+                    f"{r['calls_per_s_ratio_to_raw']}x",
+                ]
+                for r in per["rows"]
+            ],
+        ),
+        "",
+    ]
+    wrapper = [r for r in per["rows"] if r["client"] == "wrapper (sync)"]
+    for r in wrapper:
+        out.append(
+            f"- wrapper {r['operation']}: {r['cpu_ratio_to_raw']}x raw httpx CPU (target <= 1.15x): "
+            f"{_verdict(r['cpu_ratio_to_raw'] <= 1.15)}"
+        )
+    con = results["concurrency"]
+    out += [
+        "",
+        f"### 2. Concurrency ({con['latency_ms']} ms mock latency, median of {con['rounds']} rounds)",
+        "",
+        _table(
+            ["client", "calls", "calls/s"],
+            [
+                [f"AsyncLimitsClient, concurrency {con['concurrency']}", con["async_calls"], con["async_calls_per_s"]],
+                ["LimitsClient (sync, sequential)", con["sync_calls"], con["sync_calls_per_s"]],
+            ],
+        ),
+        "",
+        f"- ratio {con['ratio']}x (target >= {con['target_ratio']}x): {_verdict(con['ratio'] >= con['target_ratio'])}",
+    ]
+    sat = results["saturation"]
+    out += [
+        "",
+        f"### 3. Rate-limit saturation ({sat['limit']}; {sat['calls']} reads, {sat['workers']} workers, "
+        f"ideal {sat['ideal_s']} s, median of {sat['rounds']} rounds)",
+        "",
+        _table(
+            ["client", "elapsed s", "over ideal", "429s", "429 share", "failures", "requests seen"],
+            [
+                [
+                    r["client"],
+                    r["elapsed_s"],
+                    f"{r['over_ideal']}x",
+                    r["429s"],
+                    f"{r['429_share']:.2%}",
+                    r["failures"],
+                    r["requests_seen_by_mock"],
+                ]
+                for r in sat["rows"]
+            ],
+        ),
+        "",
+    ]
+    ours = sat["rows"][0]
+    out.append(
+        f"- ours: {ours['over_ideal']}x ideal (target <= 1.10x) {_verdict(ours['over_ideal'] <= 1.10)}; "
+        f"failures {ours['failures']} (target 0) {_verdict(ours['failures'] == 0)}; "
+        f"429s {ours['429_share']:.2%} (target < 1%) {_verdict(ours['429_share'] < 0.01)}"
+    )
+    mem = results["memory"]
+    out += [
+        "",
+        f"### 4. Memory (peak RSS, median of {mem['rounds']} child processes)",
+        "",
+        _table(
+            ["process", "peak RSS MiB"],
+            [
+                ["imports the wrapper only", mem["import_only_mib"]],
+                [f"sends {mem['inputs']:,} inputs in chunks of {mem['chunk']:,}", mem["after_sending_mib"]],
+            ],
+        ),
+        "",
+        f"- {mem['delta_mib']} MiB above the import baseline (target < {mem['target_delta_mib']} MiB): "
+        f"{_verdict(mem['delta_mib'] < mem['target_delta_mib'])}",
+    ]
+    if results.get("redis") is not None:
+        out += ["", "### 5. Shared Redis budget (scripts/bench_redis.py)", "", "```", json.dumps(results["redis"], indent=2), "```"]
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="few rounds: check the harness, not the numbers")
+    quick = parser.parse_args().quick
+    results: dict[str, Any] = {"machine": _machine(), "quick": quick}
+    with MockProcess(**UNLIMITED) as mock:
+        print(f"mock on {mock.base_url} (pid {mock.pid})", file=sys.stderr)
+        print("1/5 per-call cost", file=sys.stderr)
+        results["per_call"] = _percall.run(mock.base_url, rounds=2 if quick else 7, calls=50 if quick else 300)
+        print("2/5 concurrency", file=sys.stderr)
+        results["concurrency"] = _concurrency.run(
+            mock, rounds=1 if quick else 3, async_calls=200 if quick else 1000, sync_calls=40 if quick else 150
+        )
+        print("3/5 rate-limit saturation", file=sys.stderr)
+        results["saturation"] = _saturation.run(mock, rounds=1 if quick else 3, calls=100 if quick else 400)
+        print("4/5 memory", file=sys.stderr)
+        results["memory"] = _memory.run(mock.base_url, rounds=1 if quick else 3)
+    print("5/5 redis budget", file=sys.stderr)
+    results["redis"] = _redis()
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    print(render(results))
+    print(f"\nwrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

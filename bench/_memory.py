@@ -1,0 +1,68 @@
+"""Benchmark 4: peak RSS of a process that sends 10,000 limit inputs through the wrapper, over one that only imports it.
+
+Each figure comes from a fresh child process (``python -m bench._memory import|send URL``) that
+prints its ``ru_maxrss`` (KiB on Linux), so nothing the parent did is counted.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+from typing import Any
+
+INPUTS = 10_000
+CHUNK = 1_000  # inputs per create() call; the wrapper splits each into batches of batch_size
+
+
+def _child(mode: str, base_url: str) -> int:
+    output = subprocess.run(
+        [sys.executable, "-m", "bench._memory", mode, base_url], check=True, capture_output=True, text=True
+    ).stdout
+    peak: int = json.loads(output)["ru_maxrss_kib"]
+    return peak
+
+
+def run(base_url: str, *, rounds: int) -> dict[str, Any]:
+    """Median peak RSS (MiB) of each child and the difference."""
+    baseline = statistics.median(_child("import", base_url) for _ in range(rounds)) / 1024
+    loaded = statistics.median(_child("send", base_url) for _ in range(rounds)) / 1024
+    return {
+        "inputs": INPUTS,
+        "chunk": CHUNK,
+        "rounds": rounds,
+        "import_only_mib": round(baseline, 1),
+        "after_sending_mib": round(loaded, 1),
+        "delta_mib": round(loaded - baseline, 1),
+        "target_delta_mib": 50,
+    }
+
+
+def _send(base_url: str) -> None:
+    from hubspot_association_limits import LimitsClient
+
+    from bench._arms import FROM, TO, TOKEN
+
+    sent = 0
+    with LimitsClient(TOKEN, base_url=base_url) as client:
+        for start in range(0, INPUTS, CHUNK):
+            # Distinct USER_DEFINED type ids: the mock rejects the ones its registry does not know
+            # as item errors (207), which the wrapper must hold in memory too.
+            inputs = [
+                {"category": "USER_DEFINED", "typeId": 100 + i, "maxToObjectIds": 1 + i % 500}
+                for i in range(start, start + CHUNK)
+            ]
+            result = client.create(FROM, TO, inputs)
+            sent += len(result.results) + len(result.errors)
+    if sent != INPUTS:
+        raise RuntimeError(f"{sent} of {INPUTS} inputs came back as a result or an error")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "send":
+        _send(sys.argv[2])
+    else:
+        import hubspot_association_limits  # noqa: F401  (the baseline: the import alone)
+    print(json.dumps({"ru_maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))

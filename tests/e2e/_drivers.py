@@ -1,0 +1,81 @@
+"""The same five calls through ``LimitsClient`` or ``AsyncLimitsClient``, so one state machine drives both.
+
+The async driver keeps one event loop (``asyncio.Runner``) for the client's whole life, because
+an ``httpx.AsyncClient``'s connections belong to the loop that opened them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from hubspot_association_limits import (
+    AsyncLimitsClient,
+    BatchResult,
+    LimitsClient,
+    LimitsResult,
+    PurgeResult,
+    RetryPolicy,
+)
+
+TOKEN = "pat-na1-e2e-0000"
+
+
+class Driver(Protocol):
+    def create(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult: ...
+    def update(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult: ...
+    def purge(self, from_type: str, to_type: str, keys: Sequence[Any]) -> PurgeResult: ...
+    def get(self, from_type: str, to_type: str) -> LimitsResult: ...
+    def list_all(self) -> LimitsResult: ...
+    def close(self) -> None: ...
+
+
+class SyncDriver:
+    def __init__(self, base_url: str, retry: RetryPolicy, batch_size: int) -> None:
+        self._client = LimitsClient(TOKEN, base_url=base_url, retry=retry, batch_size=batch_size)
+
+    def create(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult:
+        return self._client.create(from_type, to_type, inputs)
+
+    def update(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult:
+        return self._client.update(from_type, to_type, inputs)
+
+    def purge(self, from_type: str, to_type: str, keys: Sequence[Any]) -> PurgeResult:
+        return self._client.purge(from_type, to_type, keys)
+
+    def get(self, from_type: str, to_type: str) -> LimitsResult:
+        return self._client.get(from_type, to_type)
+
+    def list_all(self) -> LimitsResult:
+        return self._client.list_all()
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class AsyncDriver:
+    def __init__(self, base_url: str, retry: RetryPolicy, batch_size: int) -> None:
+        self._runner = asyncio.Runner()
+        self._client = AsyncLimitsClient(TOKEN, base_url=base_url, retry=retry, batch_size=batch_size)
+
+    def create(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult:
+        return self._runner.run(self._client.create(from_type, to_type, inputs))
+
+    def update(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult:
+        return self._runner.run(self._client.update(from_type, to_type, inputs))
+
+    def purge(self, from_type: str, to_type: str, keys: Sequence[Any]) -> PurgeResult:
+        return self._runner.run(self._client.purge(from_type, to_type, keys))
+
+    def get(self, from_type: str, to_type: str) -> LimitsResult:
+        return self._runner.run(self._client.get(from_type, to_type))
+
+    def list_all(self) -> LimitsResult:
+        return self._runner.run(self._client.list_all())
+
+    def close(self) -> None:
+        try:
+            self._runner.run(self._client.aclose())
+        finally:
+            self._runner.close()

@@ -1,0 +1,293 @@
+"""RedisBudget against a real redis-server: shared window, learning, pause, daily stop, failures."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import socket
+import sys
+import time
+
+import pytest
+import redis
+from hubspot_association_limits._pacing import RateObservation
+from hubspot_association_limits._redis_budget import (
+    DEFAULT_KEY,
+    BudgetUnavailableError,
+    BurstWindow,
+    RedisBudget,
+    budget_window,
+    daily_stop_seconds,
+    pause_seconds,
+)
+from hubspot_association_limits.errors import DailyRateLimitError, InvalidInputError
+from redis_server import RedisServer
+
+pytestmark = pytest.mark.redis
+
+
+def observed(
+    status: int = 200,
+    policy: str | None = None,
+    *,
+    max: int | None = None,
+    remaining: int | None = None,
+    interval_ms: int | None = None,
+    daily_remaining: int | None = None,
+) -> RateObservation:
+    return RateObservation(status, policy, max, remaining, interval_ms, None, daily_remaining)
+
+
+def take_all(budget: RedisBudget) -> int:
+    """Slots granted right now, until the budget asks to wait."""
+    taken = 0
+    while budget.acquire() == 0.0:
+        taken += 1
+    return taken
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# -- pure policy
+
+
+@pytest.mark.parametrize(
+    ("burst", "headroom", "expected"),
+    [
+        (BurstWindow(100, 10_000), 0.05, (95, 10)),
+        (BurstWindow(20, 1_000), 0.05, (19, 1)),
+        (BurstWindow(20, 1_000), 0.0, (20, 1)),
+        (BurstWindow(190, 10_000), 0.05, (180, 10)),
+        (BurstWindow(1, 1_000), 0.05, (1, 1)),  # never below one request
+        (BurstWindow(10, 1_500), 0.0, (10, 2)),  # part seconds widen the window: slower, never faster
+        (BurstWindow(10, 200), 0.0, (10, 1)),
+    ],
+)
+def test_budget_window(burst: BurstWindow, headroom: float, expected: tuple[int, int]) -> None:
+    assert budget_window(burst, headroom) == expected
+
+
+@pytest.mark.parametrize(
+    ("observation", "expected"),
+    [
+        (observed(429, "TEN_SECONDLY_ROLLING"), 2.0),
+        (observed(429, None), 2.0),
+        (observed(429, "SECONDLY"), 1.0),
+        (observed(429, "DAILY"), None),
+        (observed(200, remaining=0), 2.0),
+        (observed(201, remaining=1), None),
+        (observed(200), None),
+        (observed(500, remaining=3), None),
+    ],
+)
+def test_pause_seconds(observation: RateObservation, expected: float | None) -> None:
+    assert pause_seconds(observation, interval_ms=2_000) == expected
+
+
+NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("observation", "expected"),
+    [
+        (observed(429, "DAILY"), 12 * 3600.0),
+        (observed(429, "daily"), 12 * 3600.0),
+        (observed(200, daily_remaining=0), 12 * 3600.0),
+        (observed(200, daily_remaining=1), None),
+        (observed(429, "TEN_SECONDLY_ROLLING"), None),
+        (observed(200), None),
+    ],
+)
+def test_daily_stop_seconds(observation: RateObservation, expected: float | None) -> None:
+    assert daily_stop_seconds(observation, NOON) == expected
+
+
+# -- against Redis
+
+
+def test_two_budgets_share_one_window(redis_server: RedisServer) -> None:
+    first = RedisBudget(redis_server.url, key="app-1", burst_max=10, interval_ms=1_000, headroom=0)
+    second = RedisBudget(redis_server.url, key="app-1", burst_max=10, interval_ms=1_000, headroom=0)
+    other_app = RedisBudget(redis_server.url, key="app-2", burst_max=10, interval_ms=1_000, headroom=0)
+    assert take_all(first) + take_all(second) == 10
+    wait = second.acquire()
+    assert 0 < wait <= 1.0
+    assert take_all(other_app) == 10  # another key is another app's budget
+    time.sleep(wait + 0.01)
+    assert take_all(first) >= 1  # the window moved on
+
+
+def test_learns_burst_from_headers_and_shares_it(redis_server: RedisServer) -> None:
+    teacher = RedisBudget(redis_server.url, key="app", headroom=0)
+    pupil = RedisBudget(redis_server.url, key="app", headroom=0)
+    assert teacher.burst == BurstWindow(100, 10_000)
+    teacher.observe(observed(200, max=7, remaining=6, interval_ms=1_000))
+    assert teacher.burst == BurstWindow(7, 1_000)
+    assert take_all(pupil) == 7  # the pupil never saw a header; Redis told it
+    assert pupil.burst == BurstWindow(7, 1_000)
+
+
+@pytest.mark.parametrize(
+    ("observation", "low", "high"),
+    [
+        (observed(200, max=50, remaining=0, interval_ms=2_000), 1.9, 2.0),
+        (observed(429, "TEN_SECONDLY_ROLLING", max=50, remaining=0, interval_ms=2_000), 1.9, 2.0),
+        (observed(429, "SECONDLY", max=50, interval_ms=2_000), 0.9, 1.0),
+    ],
+)
+def test_one_workers_signal_pauses_every_worker(
+    redis_server: RedisServer, observation: RateObservation, low: float, high: float
+) -> None:
+    seer = RedisBudget(redis_server.url, key="app")
+    others = [RedisBudget(redis_server.url, key="app") for _ in range(2)]
+    assert others[0].acquire() == 0.0
+    seer.observe(observation)
+    for other in others:
+        assert low <= other.acquire() <= high
+    assert low - 0.1 <= asyncio.run(others[1].acquire_async()) <= high
+
+
+def test_remaining_above_zero_pauses_nobody(redis_server: RedisServer) -> None:
+    seer, other = RedisBudget(redis_server.url, key="app"), RedisBudget(redis_server.url, key="app")
+    seer.observe(observed(200, max=50, remaining=1, interval_ms=2_000))
+    assert other.acquire() == 0.0
+
+
+@pytest.mark.parametrize("signal", [observed(429, "DAILY"), observed(200, daily_remaining=0)])
+def test_daily_stop_reaches_every_worker_without_a_call(
+    redis_server: RedisServer, signal: RateObservation
+) -> None:
+    seer = RedisBudget(redis_server.url, key="app")
+    other = RedisBudget(redis_server.url, key="app")
+    asyncio.run(seer.observe_async(signal))
+    for budget in (seer, other):
+        with pytest.raises(DailyRateLimitError) as caught:
+            budget.acquire()
+        assert caught.value.policy_name == "DAILY"
+    with pytest.raises(DailyRateLimitError):
+        asyncio.run(other.acquire_async())
+    with redis_server.client() as raw:
+        ttl_ms = raw.pttl("app:daily-stop")
+    until_midnight = daily_stop_seconds(signal, dt.datetime.now(dt.UTC))
+    assert until_midnight is not None
+    assert abs(ttl_ms / 1000 - until_midnight) < 5
+
+
+def test_redis_keys_hold_no_token(redis_server: RedisServer) -> None:
+    token = "pat-na1-aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+    budget = RedisBudget(redis_server.url)  # the default key: a constant
+    budget.acquire()
+    budget.observe(observed(429, "TEN_SECONDLY_ROLLING", max=20, remaining=0, interval_ms=1_000))
+    budget.observe(observed(429, "DAILY"))
+    with redis_server.client() as raw:
+        keys = [key.decode() for key in raw.keys("*")]
+        values = [raw.dump(key) or b"" for key in keys]
+    assert keys
+    assert all(key.startswith(DEFAULT_KEY + ":") for key in keys)
+    everything = " ".join(keys).encode() + b"".join(values)
+    assert not any(part.encode() in everything for part in token.split("-") if len(part) >= 4)
+
+
+def test_url_password_stays_out_of_repr_and_errors() -> None:
+    password = "hunter2-redis-secret"
+    budget = RedisBudget(f"redis://:{password}@127.0.0.1:{free_port()}/0", on_redis_error="raise")
+    with pytest.raises(BudgetUnavailableError) as caught:
+        budget.acquire()
+    assert password not in repr(budget)
+    assert password not in str(caught.value)
+
+
+@pytest.mark.parametrize("call", ["acquire", "acquire_async", "observe", "observe_async"])
+def test_raise_mode_raises_a_typed_error_quickly(call: str) -> None:
+    budget = RedisBudget(f"redis://127.0.0.1:{free_port()}/0", on_redis_error="raise")
+    started = time.monotonic()
+    with pytest.raises(BudgetUnavailableError, match="unavailable: Redis ConnectionError"):
+        if call == "acquire":
+            budget.acquire()
+        elif call == "acquire_async":
+            asyncio.run(budget.acquire_async())
+        elif call == "observe":
+            budget.observe(observed(200, max=20, remaining=5, interval_ms=1_000))
+        else:
+            asyncio.run(budget.observe_async(observed(200, max=20, remaining=5, interval_ms=1_000)))
+    assert time.monotonic() - started < 1.0
+
+
+def test_hung_redis_times_out_instead_of_hanging(redis_server: RedisServer) -> None:
+    budget = RedisBudget(redis_server.url, key="app", on_redis_error="raise", socket_timeout=0.2)
+    assert budget.acquire() == 0.0  # connected while Redis answered
+    redis_server.freeze()
+    try:
+        started = time.monotonic()
+        with pytest.raises(BudgetUnavailableError, match="TimeoutError"):
+            budget.acquire()
+        assert time.monotonic() - started < 1.5  # two attempts of 0.2 s, plus slack for a busy CI machine
+    finally:
+        redis_server.thaw()
+
+
+def test_fallback_warns_once_paces_locally_and_returns_to_redis(
+    redis_server: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    budget = RedisBudget(
+        redis_server.url, key="app", burst_max=5, interval_ms=1_000, headroom=0, probe_interval=0.3
+    )
+    budget.observe(observed(200, max=5, remaining=4, interval_ms=1_000))
+    redis_server.kill()
+    caplog.set_level(logging.INFO, logger="hubspot_association_limits")
+    assert take_all(budget) == 5  # the in-process budget took over with the learned figure
+    for _ in range(3):
+        budget.acquire()
+        budget.observe(observed(200, max=5, remaining=4, interval_ms=1_000))
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "Redis unavailable" in warnings[0].getMessage()
+
+    redis_server.start()
+    time.sleep(0.35)  # the next probe is due
+    budget.acquire()
+    with redis_server.client() as raw:
+        assert raw.exists("app:burst/5/1/second")  # the slot came from Redis again
+    assert any("Redis is back" in r.getMessage() for r in caplog.records)
+    assert len([r for r in caplog.records if r.levelno == logging.WARNING]) == 1
+
+
+def test_fallback_carries_a_daily_stop_seen_before_redis_failed(redis_server: RedisServer) -> None:
+    budget = RedisBudget(redis_server.url, key="app")
+    budget.observe(observed(429, "DAILY"))
+    redis_server.kill()
+    with pytest.raises(DailyRateLimitError):
+        budget.acquire()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"on_redis_error": "ignore"}, "on_redis_error"),
+        ({"key": ""}, "key"),
+        ({"headroom": 1.0}, "headroom"),
+        ({"burst_max": 0}, "burst_max"),
+    ],
+)
+def test_bad_settings_are_rejected(kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        RedisBudget("redis://127.0.0.1:1/0", **kwargs)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "limits", None)
+    with pytest.raises(ImportError, match=r"hubspot-association-limits\[redis\]"):
+        RedisBudget("redis://127.0.0.1:1/0")
+
+
+def test_accepts_a_ready_client(redis_server: RedisServer) -> None:
+    client = redis.Redis(host="127.0.0.1", port=redis_server.port, socket_timeout=0.5)
+    budget = RedisBudget(client, key="mine", burst_max=3, interval_ms=1_000, headroom=0)
+    assert take_all(budget) == 3
+    assert client.exists("mine:burst/3/1/second")

@@ -1,0 +1,374 @@
+"""LimitsClient / AsyncLimitsClient over httpx.MockTransport: chunking, 207 merging, replays, errors, surface."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import httpx
+import pytest
+from wrapper_helpers import (
+    BASE_URL,
+    TOKEN,
+    batch_body,
+    error_body,
+    inputs_of,
+    item_error,
+    rate_limited,
+    sync_client,
+    async_client,
+)
+
+import hubspot_association_limits as hal
+from hubspot_association_limits import BatchResult, Limit, LimitInput, errors
+
+
+def _limits(n: int, start: int = 1) -> list[dict[str, object]]:
+    return [{"category": "HUBSPOT_DEFINED", "typeId": i, "maxToObjectIds": i} for i in range(start, start + n)]
+
+
+def test_public_surface_is_the_contract():
+    assert set(hal.__all__) == {
+        "LimitsClient", "AsyncLimitsClient", "LimitInput", "AssociationTypeKey", "Limit", "ObjectType", "Category",
+        "BatchResult", "PurgeResult", "LimitsResult", "ItemError", "RateLimitInfo", "RetryPolicy", "RateBudget",
+        "InProcessBudget", "errors", "OAuthCredentials", "TokenRefresh", "RateObservation",
+    }
+    for name in hal.__all__:
+        assert getattr(hal, name) is not None
+
+
+@pytest.mark.parametrize(("count", "batch_size", "calls"), [(1, 100, 1), (100, 100, 1), (101, 100, 2), (7, 3, 3), (250, 100, 3)])
+def test_create_chunks_and_merges_in_input_order(count: int, batch_size: int, calls: int):
+    sizes: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        inputs = inputs_of(request)
+        sizes.append(len(inputs))
+        # Answer in reverse order: the client must restore input order.
+        return httpx.Response(201, json=batch_body(list(reversed(inputs))))
+
+    items = _limits(count)
+    with sync_client(handler, batch_size=batch_size) as client:
+        result = client.create("deals", "contacts", items)
+    assert len(sizes) == calls and sum(sizes) == count and max(sizes) <= batch_size
+    assert [r.type_id for r in result.results] == list(range(1, count + 1))
+    assert result.ok and result.num_errors == 0 and result.status == "COMPLETE"
+    assert result.raise_for_errors() is result
+
+
+def test_207_errors_are_typed_paired_with_their_inputs_and_merged_across_chunks():
+    def handler(request: httpx.Request) -> httpx.Response:
+        inputs = inputs_of(request)
+        bad = [i for i in inputs if i["typeId"] % 2 == 0]
+        good = [i for i in inputs if i["typeId"] % 2 == 1]
+        errs = [item_error(i["category"], i["typeId"], "ALREADY_CONFIGURED") for i in reversed(bad)]
+        return httpx.Response(207 if bad else 201, json=batch_body(good, errs))
+
+    with sync_client(handler, batch_size=2) as client:
+        result = client.create("deals", "contacts", _limits(5))
+    assert result.status_code == 207 or result.status_code == 201
+    assert [r.type_id for r in result.results] == [1, 3, 5]
+    assert [e.input for e in result.errors] == [LimitInput("HUBSPOT_DEFINED", 2, 2), LimitInput("HUBSPOT_DEFINED", 4, 4)]
+    assert result.num_errors == 2 and not result.ok
+    assert result.errors[0].reason == "ALREADY_CONFIGURED" and result.errors[0].category == "VALIDATION_ERROR"
+    with pytest.raises(errors.BatchIncompleteError) as caught:
+        result.raise_for_errors()
+    assert [i.type_id for i in caught.value.applied] == [1, 3, 5]
+    assert [i.type_id for i in caught.value.not_applied] == [2, 4]
+
+
+@pytest.mark.parametrize(
+    ("context", "matched"),
+    [
+        ({"category": ["HUBSPOT_DEFINED"], "typeId": ["2"]}, 2),
+        ({"typeId": ["2"]}, 2),
+        ({"typeId": ["99"]}, None),
+        ({}, None),
+        ({"category": ["USER_DEFINED"], "typeId": ["2"]}, None),
+    ],
+)
+def test_item_errors_match_leniently(context: dict[str, list[str]], matched: int | None):
+    body = batch_body([], [{"status": "error", "category": "VALIDATION_ERROR", "message": "x", "context": context, "errors": [], "links": {}}])
+    with sync_client(lambda r: httpx.Response(207, json=body)) as client:
+        result = client.update("deals", "contacts", _limits(3))
+    error = result.errors[0]
+    assert (error.input.type_id if error.input else None) == matched
+
+
+def test_a_lone_error_without_context_belongs_to_a_lone_input():
+    body = batch_body([], [{"status": "error", "category": "VALIDATION_ERROR", "message": "x", "context": {}, "errors": [], "links": {}}])
+    with sync_client(lambda r: httpx.Response(207, json=body)) as client:
+        result = client.create("deals", "contacts", _limits(1))
+    assert result.errors[0].input == LimitInput("HUBSPOT_DEFINED", 1, 1)
+
+
+def _replaying_server(stored_limit: int, first_failure: int | type[Exception]):
+    """The first create is applied but its answer lost (5xx or dropped connection); the replay sees ALREADY_CONFIGURED."""
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method)
+        if request.method == "GET":
+            return httpx.Response(200, json={"results": [{"category": "HUBSPOT_DEFINED", "typeId": 1, "label": None, "userEnforcedMaxToObjectIds": stored_limit}]})
+        if calls.count("POST") == 1:
+            if isinstance(first_failure, int):
+                return httpx.Response(first_failure, text="<html>upstream</html>")
+            raise first_failure("connection dropped after sending", request=request)
+        inputs = inputs_of(request)
+        return httpx.Response(207, json=batch_body(inputs[1:], [item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED")]))
+
+    return handler, calls
+
+
+@pytest.mark.parametrize("first_failure", [502, 503, httpx.ReadTimeout, httpx.RemoteProtocolError])
+def test_applied_then_failed_create_is_reported_as_applied(first_failure):
+    handler, calls = _replaying_server(stored_limit=1, first_failure=first_failure)
+    with sync_client(handler) as client:
+        result = client.create("deals", "contacts", _limits(2))
+    assert result.ok, result.errors
+    assert [r.type_id for r in result.results] == [1, 2]
+    assert calls == ["POST", "POST", "GET"]
+
+
+def test_already_configured_with_another_value_stays_an_error():
+    handler, calls = _replaying_server(stored_limit=7, first_failure=503)
+    with sync_client(handler) as client:
+        result = client.create("deals", "contacts", _limits(2))
+    assert [e.input.type_id for e in result.errors if e.input] == [1]
+    assert calls == ["POST", "POST", "GET"]
+
+
+def test_already_configured_without_a_replay_is_not_read_back():
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method)
+        return httpx.Response(207, json=batch_body([], [item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED")]))
+
+    with sync_client(handler) as client:
+        result = client.create("deals", "contacts", _limits(1))
+    assert result.num_errors == 1 and calls == ["POST"]
+
+
+def test_async_applied_then_failed_create():
+    handler, calls = _replaying_server(stored_limit=1, first_failure=503)
+
+    async def main() -> BatchResult:
+        async with async_client(handler) as client:
+            return await client.create("deals", "contacts", _limits(2))
+
+    result = asyncio.run(main())
+    assert result.ok and calls == ["POST", "POST", "GET"]
+
+
+def test_a_failing_later_chunk_says_what_was_applied():
+    def handler(request: httpx.Request) -> httpx.Response:
+        inputs = inputs_of(request)
+        if inputs[0]["typeId"] >= 5:
+            return httpx.Response(400, json=error_body())
+        return httpx.Response(201, json=batch_body(inputs))
+
+    with sync_client(handler, batch_size=2) as client, pytest.raises(errors.BatchIncompleteError) as caught:
+        client.create("deals", "contacts", _limits(7))
+    assert [i.type_id for i in caught.value.applied] == [1, 2, 3, 4]
+    assert [i.type_id for i in caught.value.not_applied] == [5, 6, 7]
+    assert isinstance(caught.value.__cause__, errors.BadRequestError)
+
+
+def test_a_failing_first_chunk_raises_the_original_error():
+    with sync_client(lambda r: httpx.Response(400, json=error_body()), batch_size=2) as client, pytest.raises(errors.BadRequestError):
+        client.create("deals", "contacts", _limits(5))
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "expected"),
+    [
+        (400, error_body(), errors.BadRequestError),
+        (401, error_body("EXPIRED_AUTHENTICATION"), errors.ExpiredAuthenticationError),
+        (403, error_body("MISSING_SCOPES", context={"missingScopes": ["crm.schemas.deals.write"]}), errors.MissingScopesError),
+        (404, error_body("OBJECT_NOT_FOUND"), errors.NotFoundError),
+        (409, error_body("CONFLICT"), errors.ConflictError),
+        (429, rate_limited("DAILY"), errors.DailyRateLimitError),
+        (522, "<html>timeout</html>", errors.ServerError),
+        (477, "", errors.APIStatusError),
+    ],
+)
+@pytest.mark.parametrize("operation", ["create", "update", "purge", "get", "list_all"])
+def test_every_operation_raises_typed_errors(status, body, expected, operation):
+    def handler(request: httpx.Request) -> httpx.Response:
+        if isinstance(body, dict):
+            return httpx.Response(status, json=body)
+        return httpx.Response(status, text=body)
+
+    with sync_client(handler, budget=False) as client, pytest.raises(expected) as caught:
+        _run(client, operation)
+    assert type(caught.value) is expected
+    assert caught.value.status_code == status
+
+
+def _run(client, operation: str):
+    if operation in ("create", "update"):
+        return getattr(client, operation)("deals", "contacts", _limits(1))
+    if operation == "purge":
+        return client.purge("deals", "contacts", [{"category": "HUBSPOT_DEFINED", "typeId": 1}])
+    if operation == "get":
+        return client.get("deals", "contacts")
+    return client.list_all()
+
+
+@pytest.mark.parametrize(("status", "content"), [(204, b""), (200, b'{"status": "COMPLETE", "results": []}'), (200, b"")])
+def test_purge_accepts_204_empty_and_200_json(status: int, content: bytes):
+    with sync_client(lambda r: httpx.Response(status, content=content, headers={"X-HubSpot-Correlation-Id": "cid-1"})) as client:
+        result = client.purge("deals", "contacts", [{"category": "HUBSPOT_DEFINED", "typeId": 3}, LimitInput("USER_DEFINED", 100, 2)])
+    assert [k.type_id for k in result.purged] == [3, 100]
+    assert result.status_code == status and result.correlation_id == "cid-1"
+
+
+@pytest.mark.parametrize(
+    ("status", "operation"), [(200, "create"), (202, "create"), (201, "update"), (200, "create")]
+)
+def test_any_2xx_is_success(status: int, operation: str):
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, json=batch_body(inputs_of(request), label=operation == "create"))
+
+    with sync_client(handler) as client:
+        result = getattr(client, operation)("deals", "contacts", _limits(2))
+    assert [r.type_id for r in result.results] == [1, 2] and result.status_code == status
+
+
+@pytest.mark.parametrize("content", [b"<html>ok</html>", b"", b'{"status": "COMPLETE"}', b'{"results": [{"typeId": 1}]}'])
+def test_an_unreadable_2xx_is_an_error_not_a_silent_none(content: bytes):
+    with sync_client(lambda r: httpx.Response(201, content=content)) as client, pytest.raises(errors.APIStatusError) as caught:
+        client.create("deals", "contacts", _limits(1))
+    assert caught.value.status_code == 201
+    assert "not the documented JSON" in str(caught.value)
+
+
+def test_results_expose_meta_and_null_labels():
+    headers = {
+        "X-HubSpot-Correlation-Id": "cid-9",
+        "X-HubSpot-RateLimit-Max": "190",
+        "X-HubSpot-RateLimit-Remaining": "189",
+        "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+        "X-HubSpot-RateLimit-Daily": "625000",
+        "X-HubSpot-RateLimit-Daily-Remaining": "624999",
+    }
+    body = {"results": [{"category": "NEW_CATEGORY", "typeId": 3, "label": None, "userEnforcedMaxToObjectIds": None}, {"category": "USER_DEFINED", "typeId": 100, "label": "Decision maker", "userEnforcedMaxToObjectIds": 2}]}
+    with sync_client(lambda r: httpx.Response(200, json=body, headers=headers)) as client:
+        result = client.get("0-3", "contact")
+    assert list(result) == [Limit("NEW_CATEGORY", 3, None, None), Limit("USER_DEFINED", 100, "Decision maker", 2)]
+    assert len(result) == 2
+    assert result.correlation_id == "cid-9" and result.status_code == 200
+    assert (result.rate_limit.max, result.rate_limit.remaining, result.rate_limit.interval_ms) == (190, 189, 10000)
+    assert (result.rate_limit.daily, result.rate_limit.daily_remaining) == (625000, 624999)
+    assert result.headers["x-hubspot-ratelimit-max"] == "190"
+
+
+def test_object_types_are_sent_as_ids():
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(200, json={"results": []})
+
+    with sync_client(handler) as client:
+        client.get("deal", "contacts")
+        client.get("2-777", "line_items")
+    assert seen == [
+        "/crm/associations/v4/definitions/configurations/0-3/0-1",
+        "/crm/associations/v4/definitions/configurations/2-777/0-8",
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["/crm/v4/associations", "/crm/associations/2026-03", "/crm/associations/v4/"])
+def test_api_prefix_reaches_the_wire(prefix: str):
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(200, json={"results": []})
+
+    with sync_client(handler, api_prefix=prefix) as client:
+        client.list_all()
+    assert seen == [prefix.rstrip("/") + "/definitions/configurations/all"]
+
+
+def test_invalid_input_sends_nothing():
+    seen: list[httpx.Request] = []
+    with sync_client(lambda r: seen.append(r) or httpx.Response(201)) as client:
+        with pytest.raises(errors.InvalidInputError, match=r"inputs\[1\]\.maxToObjectIds"):
+            client.create("deals", "contacts", [*_limits(1), {"category": "HUBSPOT_DEFINED", "typeId": 9, "maxToObjectIds": 0}])
+        with pytest.raises(ValueError):
+            client.create("widgets", "contacts", _limits(1))
+    assert seen == []
+
+
+def test_per_call_retry_override():
+    calls: list[int] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return httpx.Response(503)
+
+    with sync_client(handler) as client:
+        with pytest.raises(errors.ServerError):
+            client.list_all(retry=hal.RetryPolicy(max_retries=0))
+        assert len(calls) == 1
+        with pytest.raises(errors.ServerError):
+            client.list_all()
+        assert len(calls) == 1 + 4
+
+
+def test_connection_errors_become_typed_after_retries():
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with sync_client(handler) as client, pytest.raises(errors.APIConnectionError) as caught:
+        client.list_all()
+    assert "after 4 attempt(s)" in str(caught.value)
+
+
+def test_timeouts_become_typed():
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    with sync_client(handler) as client, pytest.raises(errors.APITimeoutError):
+        client.get("deals", "contacts")
+
+
+@pytest.mark.anyio
+async def test_async_client_same_surface():
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, json={"results": []})
+        if request.url.path.endswith("/purge"):
+            return httpx.Response(204)
+        return httpx.Response(201, json=batch_body(inputs_of(request)))
+
+    async with async_client(handler, batch_size=2) as client:
+        created = await client.create("deals", "contacts", _limits(3))
+        updated = await client.update("deals", "contacts", _limits(3))
+        purged = await client.purge("deals", "contacts", [{"category": "HUBSPOT_DEFINED", "typeId": 1}])
+        pair = await client.get("deals", "contacts")
+        everything = await client.list_all()
+    assert [r.type_id for r in created.results] == [1, 2, 3]
+    assert updated.ok and len(purged.purged) == 1 and list(pair) == [] and list(everything) == []
+
+
+def test_missing_token_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("HUBSPOT_ACCESS_TOKEN", raising=False)
+    with pytest.raises(errors.InvalidInputError, match="HUBSPOT_ACCESS_TOKEN"):
+        hal.LimitsClient()
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", TOKEN)
+    seen: list[str | None] = []
+    client = hal.LimitsClient(base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(lambda r: seen.append(r.headers.get("authorization")) or httpx.Response(200, json={"results": []}))))
+    with client:
+        client.list_all()
+    assert seen == [f"Bearer {TOKEN}"]
+
+
+def test_repr_never_shows_the_token():
+    with sync_client(lambda r: httpx.Response(200)) as client:
+        text = repr(client)
+    assert TOKEN not in text and "LimitsClient(base_url=" in text
+    assert TOKEN not in repr(async_client(lambda r: httpx.Response(200)))

@@ -1,0 +1,672 @@
+"""``LimitsClient`` and ``AsyncLimitsClient``: the same five methods over the generated endpoint functions.
+
+A call validates its inputs, splits them into chunks of ``batch_size``, calls the generated
+function once per chunk (the transport retries and paces underneath), maps a non-2xx answer to
+a typed error and builds the result from the generated model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.request
+from collections.abc import Callable, Coroutine, Sequence
+from functools import partial
+from typing import Any, Final, Literal, TypeVar
+
+import httpx
+from hubspot_association_limits_api import Client
+from hubspot_association_limits_api.api.limits import (
+    create_limits,
+    get_limits,
+    list_all_limits,
+    purge_limits,
+    update_limits,
+)
+from hubspot_association_limits_api.models import (
+    AssociationCategory,
+    KeyBatchInput,
+    LimitBatchInput,
+    LimitBatchResult,
+    LimitBatchResultWithErrors,
+    LimitCollection,
+    UpdateBatchResult,
+    UpdateBatchResultWithErrors,
+)
+from hubspot_association_limits_api.models import AssociationTypeKey as GeneratedKey
+from hubspot_association_limits_api.models import LimitInput as GeneratedLimitInput
+from hubspot_association_limits_api.types import Response, Unset
+
+from ._auth import BearerAuth, OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
+from ._inputs import coerce_keys, coerce_limit_inputs, object_type_id
+from ._logging import configure_from_env
+from ._pacing import InProcessBudget, RateBudget
+from ._results import (
+    ALREADY_CONFIGURED,
+    BatchResult,
+    LimitsResult,
+    PurgeResult,
+    ResponseMeta,
+    item_error_from,
+    limit_from,
+    merge_batch_results,
+    reconcile_replayed_create,
+)
+from ._retry import RetryPolicy
+from ._transport import (
+    GENERATED_PREFIX,
+    AsyncClientTransport,
+    AsyncRetryTransport,
+    CallState,
+    ClientTransport,
+    RetryTransport,
+    call_state,
+)
+from ._types import AssociationTypeKey, LimitInput
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    BatchIncompleteError,
+    HubSpotError,
+    InvalidInputError,
+    from_response,
+)
+
+__all__ = ["AsyncLimitsClient", "LimitsClient"]
+
+DEFAULT_BASE_URL: Final = "https://api.hubapi.com"
+TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
+CONNECT_TIMEOUT: Final = 5.0
+
+_T = TypeVar("_T")
+_Batch = LimitBatchResult | LimitBatchResultWithErrors | UpdateBatchResult | UpdateBatchResultWithErrors
+_Operation = Literal["create", "update"]
+
+
+def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    return httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout))
+
+
+def _prefix(api_prefix: str) -> str:
+    prefix = api_prefix.rstrip("/")
+    if not prefix.startswith("/") or "?" in prefix or "#" in prefix:
+        raise InvalidInputError(
+            f"must be a path like '/crm/associations/v4', got {api_prefix!r}", field="api_prefix"
+        )
+    return prefix
+
+
+def _env_proxy(base_url: str) -> str | None:
+    # The outer httpx client ignores the environment (trust_env=False) so that no proxy mount
+    # bypasses our transport; the proxy, if any, goes inside it instead.
+    url = httpx.URL(base_url)
+    if urllib.request.proxy_bypass(url.host):
+        return None
+    return urllib.request.getproxies().get(url.scheme)
+
+
+def _unreadable(response: httpx.Response | None, error: Exception) -> APIStatusError:
+    if response is None:
+        return APIStatusError(f"the response could not be read: {error}", status_code=0)
+    return APIStatusError(
+        f"HubSpot answered {response.status_code} with a body that is not the documented JSON ({error})",
+        status_code=response.status_code,
+        correlation_id=response.headers.get("X-HubSpot-Correlation-Id"),
+        headers=response.headers,
+    )
+
+
+def _raise_for_status(response: Response[Any]) -> None:
+    status = int(response.status_code)
+    if not 200 <= status < 300:
+        raise from_response(status, response.headers, response.content)
+
+
+def _meta(response: Response[Any]) -> ResponseMeta:
+    return ResponseMeta.from_response(int(response.status_code), response.headers)
+
+
+def _parse_as(model: Callable[[dict[str, Any]], _T], response: Response[Any]) -> _T:
+    # Any 2xx is success, even one the spec does not list (create has answered 200): parse it ourselves.
+    try:
+        return model(json.loads(response.content))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise _unreadable(
+            httpx.Response(int(response.status_code), headers=response.headers, content=response.content),
+            error,
+        ) from error
+
+
+class _Core:
+    """Settings and the pure steps shared by the sync and async clients."""
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None,
+        base_url: str,
+        api_prefix: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        retry: RetryPolicy | None,
+        batch_size: int,
+        budget: RateBudget | Literal[False] | None,
+        auth: httpx.Auth | None,
+        oauth: OAuthCredentials | None,
+        on_token_refresh: Callable[[TokenRefresh], None] | None,
+    ) -> None:
+        configure_from_env()
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
+        self.base_url = base_url.rstrip("/")
+        self.api_prefix = _prefix(api_prefix)
+        self.timeout = _timeout(timeout)
+        self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
+        self.batch_size = batch_size
+        self.budget: RateBudget | None = InProcessBudget() if budget is None else (budget or None)
+        self.auth = self._auth(access_token, auth, oauth, on_token_refresh)
+
+    def _auth(
+        self,
+        access_token: str | None,
+        auth: httpx.Auth | None,
+        oauth: OAuthCredentials | None,
+        on_token_refresh: Callable[[TokenRefresh], None] | None,
+    ) -> httpx.Auth:
+        if auth is not None:
+            return auth
+        check_secure_url(self.base_url)
+        token = access_token or os.environ.get(TOKEN_ENV) or None
+        if oauth is not None:
+            return OAuthRefreshAuth(token, oauth, base_url=self.base_url, on_token_refresh=on_token_refresh)
+        if token is None:
+            raise InvalidInputError(
+                f"no access token: pass access_token or set {TOKEN_ENV}", field="access_token"
+            )
+        return BearerAuth(token)
+
+    def generated_client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Client:
+        return Client(
+            base_url=self.base_url,
+            timeout=self.timeout,
+            follow_redirects=False,
+            httpx_args={"transport": transport, "auth": self.auth, "trust_env": False},
+        )
+
+    def describe(self, name: str) -> str:
+        return (
+            f"{name}(base_url={self.base_url!r}, api_prefix={self.api_prefix!r}, "
+            f"batch_size={self.batch_size}, max_retries={self.policy.max_retries})"
+        )
+
+    def chunks(self, items: Sequence[_T]) -> list[Sequence[_T]]:
+        return [items[start : start + self.batch_size] for start in range(0, len(items), self.batch_size)]
+
+    @staticmethod
+    def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
+        return LimitBatchInput(
+            inputs=[
+                GeneratedLimitInput(
+                    category=AssociationCategory(item.category),
+                    type_id=item.type_id,
+                    max_to_object_ids=item.max_to_object_ids,
+                )
+                for item in chunk
+            ]
+        )
+
+    @staticmethod
+    def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
+        return KeyBatchInput(
+            inputs=[
+                GeneratedKey(category=AssociationCategory(key.category), type_id=key.type_id) for key in chunk
+            ]
+        )
+
+    @staticmethod
+    def batch_part(
+        operation: _Operation, response: Response[Any], chunk: Sequence[LimitInput]
+    ) -> BatchResult:
+        _raise_for_status(response)
+        parsed: _Batch
+        if isinstance(response.parsed, _Batch):
+            parsed = response.parsed
+        elif operation == "create":
+            parsed = _parse_as(LimitBatchResultWithErrors.from_dict, response)
+        else:
+            parsed = _parse_as(UpdateBatchResultWithErrors.from_dict, response)
+        raw_errors = getattr(parsed, "errors", [])
+        raw_errors = [] if isinstance(raw_errors, Unset) else raw_errors
+        return BatchResult(
+            results=[limit_from(item) for item in parsed.results],
+            errors=[item_error_from(error, chunk, len(raw_errors) == 1) for error in raw_errors],
+            status=str(parsed.status),
+            meta=_meta(response),
+            inputs=list(chunk),
+        )
+
+    @staticmethod
+    def limits(response: Response[Any]) -> LimitsResult:
+        _raise_for_status(response)
+        parsed = response.parsed
+        if not isinstance(parsed, LimitCollection):
+            parsed = _parse_as(LimitCollection.from_dict, response)
+        return LimitsResult(results=[limit_from(item) for item in parsed.results], meta=_meta(response))
+
+    @staticmethod
+    def needs_read_back(state: CallState, part: BatchResult) -> bool:
+        return state.replayed_after_ambiguous_failure and any(
+            e.reason == ALREADY_CONFIGURED for e in part.errors
+        )
+
+    @staticmethod
+    def incomplete(
+        operation: str, parts: Sequence[BatchResult], items: Sequence[LimitInput], error: HubSpotError
+    ) -> HubSpotError:
+        """The error to raise when a chunk failed: the original one if nothing was applied yet."""
+        if not parts:
+            return error
+        done = merge_batch_results(parts, [item for part in parts for item in part.inputs])
+        failed = {e.input for e in done.errors}
+        applied = [item for item in done.inputs if item not in failed]
+        return BatchIncompleteError(
+            f"{operation} stopped after {len(parts)} chunk(s): {error}",
+            applied=applied,
+            not_applied=[item for item in items if item not in applied],
+            results=done.results,
+            errors=done.errors,
+            result=done,
+        )
+
+
+def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSpotError:
+    attempts = f"after {state.attempts} attempt(s)"
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"HubSpot did not answer in time {attempts}: {type(error).__name__}")
+    return APIConnectionError(f"could not reach HubSpot {attempts}: {type(error).__name__}: {error}")
+
+
+class LimitsClient:
+    """HubSpot association-limit configurations, synchronously. Thread-safe; use as a context manager.
+
+    ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``. ``budget=None`` paces with an
+    ``InProcessBudget`` of this client, ``budget=False`` disables pacing. ``http_client``: requests
+    are sent through its ``send()`` (its transport, proxies, hooks); its base URL, default headers
+    and cookies are not used, and it is not closed by this client.
+    """
+
+    def __init__(
+        self,
+        access_token: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        api_prefix: str = GENERATED_PREFIX,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 3,
+        retry: RetryPolicy | None = None,
+        batch_size: int = 100,
+        budget: RateBudget | Literal[False] | None = None,
+        http_client: httpx.Client | None = None,
+        auth: httpx.Auth | None = None,
+        oauth: OAuthCredentials | None = None,
+        on_token_refresh: Callable[[TokenRefresh], None] | None = None,
+    ) -> None:
+        self._core = _Core(
+            access_token=access_token,
+            base_url=base_url,
+            api_prefix=api_prefix,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            batch_size=batch_size,
+            budget=budget,
+            auth=auth,
+            oauth=oauth,
+            on_token_refresh=on_token_refresh,
+        )
+        inner: httpx.BaseTransport = (
+            ClientTransport(http_client)
+            if http_client is not None
+            else httpx.HTTPTransport(proxy=_env_proxy(self._core.base_url))
+        )
+        transport = RetryTransport(
+            inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
+        )
+        self._generated = self._core.generated_client(transport)
+        self._http = self._generated.get_httpx_client()
+
+    def __repr__(self) -> str:
+        return self._core.describe(type(self).__name__)
+
+    def __enter__(self) -> LimitsClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connections this client opened (not an injected ``http_client``)."""
+        self._http.close()
+
+    def _call(
+        self, send: Callable[[], Response[_T]], retry: RetryPolicy | None
+    ) -> tuple[Response[_T], CallState]:
+        state = CallState(retry or self._core.policy)
+        token = call_state.set(state)
+        try:
+            return send(), state
+        except HubSpotError:
+            raise
+        except httpx.TransportError as error:
+            raise _map_transport_error(error, state) from error
+        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+            raise _unreadable(state.last_response, error) from error
+        finally:
+            call_state.reset(token)
+
+    def _batch(
+        self,
+        operation: _Operation,
+        from_id: str,
+        to_id: str,
+        items: list[LimitInput],
+        retry: RetryPolicy | None,
+    ) -> BatchResult:
+        endpoint = create_limits if operation == "create" else update_limits
+        parts: list[BatchResult] = []
+        for chunk in self._core.chunks(items):
+            try:
+                response, state = self._call(
+                    partial(
+                        endpoint.sync_detailed,
+                        from_id,
+                        to_id,
+                        client=self._generated,
+                        body=self._core.limit_body(chunk),
+                    ),
+                    retry,
+                )
+                part = self._core.batch_part(operation, response, chunk)
+                if operation == "create" and self._core.needs_read_back(state, part):
+                    part = reconcile_replayed_create(part, self.get(from_id, to_id, retry=retry).results)
+            except HubSpotError as error:
+                failure = self._core.incomplete(operation, parts, items, error)
+                if failure is error:
+                    raise
+                raise failure from error
+            parts.append(part)
+        return merge_batch_results(parts, items)
+
+    def create(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        inputs: Sequence[object],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> BatchResult:
+        """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
+        items = coerce_limit_inputs(inputs)
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        return self._batch("create", from_id, to_id, items, retry)
+
+    def update(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        inputs: Sequence[object],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> BatchResult:
+        """Change existing limits (200, or 207 with per-input ``errors``)."""
+        items = coerce_limit_inputs(inputs)
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        return self._batch("update", from_id, to_id, items, retry)
+
+    def purge(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        keys: Sequence[object],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> PurgeResult:
+        """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
+        items = coerce_keys(keys)
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        purged: list[AssociationTypeKey] = []
+        meta = ResponseMeta.from_response(204, {})
+        for chunk in self._core.chunks(items):
+            try:
+                response, _ = self._call(
+                    partial(
+                        purge_limits.sync_detailed,
+                        from_id,
+                        to_id,
+                        client=self._generated,
+                        body=self._core.key_body(chunk),
+                    ),
+                    retry,
+                )
+                _raise_for_status(response)
+            except HubSpotError as error:
+                if not purged:
+                    raise
+                raise BatchIncompleteError(
+                    f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
+                ) from error
+            purged.extend(chunk)
+            meta = _meta(response)
+        return PurgeResult(purged=purged, meta=meta)
+
+    def get(
+        self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
+    ) -> LimitsResult:
+        """The limits configured from one object type to another."""
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        response, _ = self._call(
+            lambda: get_limits.sync_detailed(from_id, to_id, client=self._generated), retry
+        )
+        return self._core.limits(response)
+
+    def list_all(self, *, retry: RetryPolicy | None = None) -> LimitsResult:
+        """Every limit configured in the portal (not paginated)."""
+        response, _ = self._call(lambda: list_all_limits.sync_detailed(client=self._generated), retry)
+        return self._core.limits(response)
+
+
+class AsyncLimitsClient:
+    """The async twin of ``LimitsClient`` (same arguments, same methods, awaitable); use ``async with``."""
+
+    def __init__(
+        self,
+        access_token: str | None = None,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        api_prefix: str = GENERATED_PREFIX,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 3,
+        retry: RetryPolicy | None = None,
+        batch_size: int = 100,
+        budget: RateBudget | Literal[False] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        auth: httpx.Auth | None = None,
+        oauth: OAuthCredentials | None = None,
+        on_token_refresh: Callable[[TokenRefresh], None] | None = None,
+    ) -> None:
+        self._core = _Core(
+            access_token=access_token,
+            base_url=base_url,
+            api_prefix=api_prefix,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            batch_size=batch_size,
+            budget=budget,
+            auth=auth,
+            oauth=oauth,
+            on_token_refresh=on_token_refresh,
+        )
+        inner: httpx.AsyncBaseTransport = (
+            AsyncClientTransport(http_client)
+            if http_client is not None
+            else httpx.AsyncHTTPTransport(proxy=_env_proxy(self._core.base_url))
+        )
+        transport = AsyncRetryTransport(
+            inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
+        )
+        self._generated = self._core.generated_client(transport)
+        self._http = self._generated.get_async_httpx_client()
+
+    def __repr__(self) -> str:
+        return self._core.describe(type(self).__name__)
+
+    async def __aenter__(self) -> AsyncLimitsClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connections this client opened (not an injected ``http_client``)."""
+        await self._http.aclose()
+
+    async def _call(
+        self, send: Callable[[], Coroutine[Any, Any, Response[_T]]], retry: RetryPolicy | None
+    ) -> tuple[Response[_T], CallState]:
+        state = CallState(retry or self._core.policy)
+        token = call_state.set(state)
+        try:
+            return await send(), state
+        except HubSpotError:
+            raise
+        except httpx.TransportError as error:
+            raise _map_transport_error(error, state) from error
+        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+            raise _unreadable(state.last_response, error) from error
+        finally:
+            call_state.reset(token)
+
+    async def _batch(
+        self,
+        operation: _Operation,
+        from_id: str,
+        to_id: str,
+        items: list[LimitInput],
+        retry: RetryPolicy | None,
+    ) -> BatchResult:
+        endpoint = create_limits if operation == "create" else update_limits
+        parts: list[BatchResult] = []
+        for chunk in self._core.chunks(items):
+            try:
+                response, state = await self._call(
+                    partial(
+                        endpoint.asyncio_detailed,
+                        from_id,
+                        to_id,
+                        client=self._generated,
+                        body=self._core.limit_body(chunk),
+                    ),
+                    retry,
+                )
+                part = self._core.batch_part(operation, response, chunk)
+                if operation == "create" and self._core.needs_read_back(state, part):
+                    stored = await self.get(from_id, to_id, retry=retry)
+                    part = reconcile_replayed_create(part, stored.results)
+            except HubSpotError as error:
+                failure = self._core.incomplete(operation, parts, items, error)
+                if failure is error:
+                    raise
+                raise failure from error
+            parts.append(part)
+        return merge_batch_results(parts, items)
+
+    async def create(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        inputs: Sequence[object],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> BatchResult:
+        """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
+        items = coerce_limit_inputs(inputs)
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        return await self._batch("create", from_id, to_id, items, retry)
+
+    async def update(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        inputs: Sequence[object],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> BatchResult:
+        """Change existing limits (200, or 207 with per-input ``errors``)."""
+        items = coerce_limit_inputs(inputs)
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        return await self._batch("update", from_id, to_id, items, retry)
+
+    async def purge(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        keys: Sequence[object],
+        *,
+        retry: RetryPolicy | None = None,
+    ) -> PurgeResult:
+        """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
+        items = coerce_keys(keys)
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        purged: list[AssociationTypeKey] = []
+        meta = ResponseMeta.from_response(204, {})
+        for chunk in self._core.chunks(items):
+            try:
+                response, _ = await self._call(
+                    partial(
+                        purge_limits.asyncio_detailed,
+                        from_id,
+                        to_id,
+                        client=self._generated,
+                        body=self._core.key_body(chunk),
+                    ),
+                    retry,
+                )
+                _raise_for_status(response)
+            except HubSpotError as error:
+                if not purged:
+                    raise
+                raise BatchIncompleteError(
+                    f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
+                ) from error
+            purged.extend(chunk)
+            meta = _meta(response)
+        return PurgeResult(purged=purged, meta=meta)
+
+    async def get(
+        self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
+    ) -> LimitsResult:
+        """The limits configured from one object type to another."""
+        from_id = object_type_id(from_object_type, "from_object_type")
+        to_id = object_type_id(to_object_type, "to_object_type")
+        response, _ = await self._call(
+            lambda: get_limits.asyncio_detailed(from_id, to_id, client=self._generated), retry
+        )
+        return self._core.limits(response)
+
+    async def list_all(self, *, retry: RetryPolicy | None = None) -> LimitsResult:
+        """Every limit configured in the portal (not paginated)."""
+        response, _ = await self._call(
+            lambda: list_all_limits.asyncio_detailed(client=self._generated), retry
+        )
+        return self._core.limits(response)

@@ -1,0 +1,120 @@
+"""Turn what callers pass (typed objects or dicts with HubSpot's JSON keys) into validated values.
+
+Pure: raises ``InvalidInputError`` naming the index and field, before any request is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+from ._object_types import normalise_object_type
+from ._types import AssociationTypeKey, LimitInput
+from .errors import InvalidInputError
+
+__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id"]
+
+# HubSpot rejects custom limits above 10,000 (knowledge base "Set limits for record associations").
+MAX_LIMIT: Final = 10_000
+_INT32_MAX: Final = 2**31 - 1
+_LIMIT_KEYS: Final = frozenset({"category", "typeId", "maxToObjectIds"})
+_KEY_KEYS: Final = frozenset({"category", "typeId"})
+
+
+def object_type_id(value: object, field: str) -> str:
+    """The object type id (``"0-3"``) for a name or id; sending ids keeps the path unambiguous."""
+    if not isinstance(value, str):
+        raise InvalidInputError(f"must be an object type name or id, got {type(value).__name__}", field=field)
+    object_id = normalise_object_type(value)
+    if object_id is None:
+        raise InvalidInputError(
+            f"unknown object type {value!r} (use a name like 'deals' or an id like '0-3')", field=field
+        )
+    return object_id
+
+
+def _category(value: object, index: int) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(f"must be a non-empty string, got {value!r}", index=index, field="category")
+    return value
+
+
+def _integer(value: object, index: int, field: str, low: int, high: int) -> int:
+    # bool is an int subclass; True as a limit is a bug, not a 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInputError(
+            f"must be an integer, got {type(value).__name__} {value!r}", index=index, field=field
+        )
+    if not low <= value <= high:
+        raise InvalidInputError(f"must be between {low} and {high}, got {value}", index=index, field=field)
+    return value
+
+
+def _fields(item: object, index: int, required: frozenset[str]) -> Mapping[str, Any]:
+    if not isinstance(item, Mapping):
+        raise InvalidInputError(f"must be a mapping or a typed input, got {type(item).__name__}", index=index)
+    for name in sorted(required):
+        if name not in item:
+            raise InvalidInputError("is missing", index=index, field=name)
+    unknown = sorted(str(name) for name in item if name not in required)
+    if unknown:
+        raise InvalidInputError(f"unknown field(s) {', '.join(unknown)}", index=index)
+    return item
+
+
+def _check_unique(keys: list[AssociationTypeKey]) -> None:
+    # One association type twice in one call makes per-item errors ambiguous; HubSpot does not say which wins.
+    seen: dict[AssociationTypeKey, int] = {}
+    for index, key in enumerate(keys):
+        if key in seen:
+            raise InvalidInputError(
+                f"repeats {key.category} {key.type_id} from inputs[{seen[key]}]", index=index, field="typeId"
+            )
+        seen[key] = index
+
+
+def _limit_input(item: object, index: int) -> LimitInput:
+    if isinstance(item, LimitInput):
+        values: Mapping[str, Any] = {
+            "category": item.category,
+            "typeId": item.type_id,
+            "maxToObjectIds": item.max_to_object_ids,
+        }
+    else:
+        values = _fields(item, index, _LIMIT_KEYS)
+    return LimitInput(
+        category=_category(values["category"], index),
+        type_id=_integer(values["typeId"], index, "typeId", 0, _INT32_MAX),
+        max_to_object_ids=_integer(values["maxToObjectIds"], index, "maxToObjectIds", 1, MAX_LIMIT),
+    )
+
+
+def _key(item: object, index: int) -> AssociationTypeKey:
+    if isinstance(item, AssociationTypeKey | LimitInput):
+        values: Mapping[str, Any] = {"category": item.category, "typeId": item.type_id}
+    else:
+        values = _fields(item, index, _KEY_KEYS)
+    return AssociationTypeKey(
+        category=_category(values["category"], index),
+        type_id=_integer(values["typeId"], index, "typeId", 0, _INT32_MAX),
+    )
+
+
+def _as_list(items: object) -> list[object]:
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise InvalidInputError(f"inputs must be a list, got {type(items).__name__}", field="inputs")
+    return list(items)
+
+
+def coerce_limit_inputs(items: object) -> list[LimitInput]:
+    """Validated inputs for create/update, from ``LimitInput`` objects or HubSpot-keyed dicts."""
+    inputs = [_limit_input(item, index) for index, item in enumerate(_as_list(items))]
+    _check_unique([item.key for item in inputs])
+    return inputs
+
+
+def coerce_keys(items: object) -> list[AssociationTypeKey]:
+    """Validated keys for purge, from ``AssociationTypeKey``/``LimitInput`` objects or dicts."""
+    keys = [_key(item, index) for index, item in enumerate(_as_list(items))]
+    _check_unique(keys)
+    return keys

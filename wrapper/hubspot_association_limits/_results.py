@@ -1,0 +1,278 @@
+"""What the client returns: results built from the generated models, plus the response's meta.
+
+Also the pure steps of a batch call: pair each 207 item error with its input, merge chunks in
+input order, and turn "ALREADY_CONFIGURED after a replay" into the success it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+import httpx
+from hubspot_association_limits_api.models import BatchItemError, LimitConfiguration, UpdatedLimit
+from hubspot_association_limits_api.types import Unset
+
+from ._types import AssociationTypeKey, Limit, LimitInput
+from .errors import CORRELATION_HEADER, BatchIncompleteError
+
+__all__ = [
+    "ALREADY_CONFIGURED",
+    "BatchResult",
+    "ItemError",
+    "LimitsResult",
+    "PurgeResult",
+    "RateLimitInfo",
+    "ResponseMeta",
+    "item_error_from",
+    "limit_from",
+    "merge_batch_results",
+    "reconcile_replayed_create",
+]
+
+ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@attrs.frozen
+class RateLimitInfo:
+    """The ``X-HubSpot-RateLimit-*`` headers of a response; each None when absent."""
+
+    max: int | None = None
+    remaining: int | None = None
+    interval_ms: int | None = None
+    daily: int | None = None
+    daily_remaining: int | None = None
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str]) -> RateLimitInfo:
+        """Parse the headers (case-insensitive; unreadable values become None)."""
+        h = httpx.Headers(headers)
+        return cls(
+            max=_int_or_none(h.get("X-HubSpot-RateLimit-Max")),
+            remaining=_int_or_none(h.get("X-HubSpot-RateLimit-Remaining")),
+            interval_ms=_int_or_none(h.get("X-HubSpot-RateLimit-Interval-Milliseconds")),
+            daily=_int_or_none(h.get("X-HubSpot-RateLimit-Daily")),
+            daily_remaining=_int_or_none(h.get("X-HubSpot-RateLimit-Daily-Remaining")),
+        )
+
+
+@attrs.frozen
+class ResponseMeta:
+    """The raw status and headers of a response, its correlation id and rate-limit headers."""
+
+    status_code: int
+    headers: httpx.Headers
+    correlation_id: str | None
+    rate_limit: RateLimitInfo
+
+    @classmethod
+    def from_response(cls, status_code: int, headers: Mapping[str, str]) -> ResponseMeta:
+        """The meta of one HTTP response."""
+        h = httpx.Headers(headers)
+        return cls(int(status_code), h, h.get(CORRELATION_HEADER), RateLimitInfo.from_headers(h))
+
+
+class _WithMeta:
+    meta: ResponseMeta
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status of the (last) response."""
+        return self.meta.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The headers of the (last) response."""
+        return self.meta.headers
+
+    @property
+    def correlation_id(self) -> str | None:
+        """``X-HubSpot-Correlation-Id`` of the (last) response: quote it to HubSpot support."""
+        return self.meta.correlation_id
+
+    @property
+    def rate_limit(self) -> RateLimitInfo:
+        """The rate-limit headers of the (last) response."""
+        return self.meta.rate_limit
+
+
+@attrs.frozen
+class ItemError:
+    """Why one input of a batch was not applied; ``input`` is the input it belongs to, or None if unknown."""
+
+    status: str
+    category: str
+    message: str
+    context: Mapping[str, list[str]]
+    input: LimitInput | AssociationTypeKey | None = None
+
+    @property
+    def reason(self) -> str | None:
+        """``context.reason[0]`` when HubSpot gives one (e.g. ALREADY_CONFIGURED)."""
+        values = self.context.get("reason") or []
+        return values[0] if values else None
+
+
+@attrs.frozen
+class BatchResult(_WithMeta):
+    """The outcome of create or update: what was applied (``results``) and what was not (``errors``)."""
+
+    results: list[Limit]
+    errors: list[ItemError]
+    status: str
+    meta: ResponseMeta
+    inputs: list[LimitInput] = attrs.field(factory=list)
+
+    @property
+    def num_errors(self) -> int:
+        """How many inputs were not applied."""
+        return len(self.errors)
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was applied."""
+        return not self.errors
+
+    def raise_for_errors(self) -> BatchResult:
+        """Raise ``BatchIncompleteError`` if any input was not applied; else return self."""
+        if self.ok:
+            return self
+        failed = {error.input for error in self.errors}
+        not_applied = [item for item in self.inputs if item in failed]
+        applied = [item for item in self.inputs if item not in failed]
+        raise BatchIncompleteError(
+            f"{self.num_errors} input(s) were not applied: {self.errors[0].message}",
+            applied=applied,
+            not_applied=not_applied,
+            results=self.results,
+            errors=self.errors,
+            result=self,
+        )
+
+
+@attrs.frozen
+class PurgeResult(_WithMeta):
+    """The outcome of purge: the keys whose custom limit was removed."""
+
+    purged: list[AssociationTypeKey]
+    meta: ResponseMeta
+
+
+@attrs.frozen
+class LimitsResult(_WithMeta):
+    """The limits of one pair (``get``) or of the whole portal (``list_all``); iterable."""
+
+    results: list[Limit]
+    meta: ResponseMeta
+
+    def __iter__(self) -> Iterator[Limit]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+
+def limit_from(model: LimitConfiguration | UpdatedLimit) -> Limit:
+    """A ``Limit`` from a generated model (update results have no label)."""
+    label = getattr(model, "label", None)
+    maximum = model.user_enforced_max_to_object_ids
+    return Limit(
+        category=str(model.category),
+        type_id=model.type_id,
+        label=None if isinstance(label, Unset) else label,
+        max_to_object_ids=None if isinstance(maximum, Unset) else maximum,
+    )
+
+
+def _context_values(context: Mapping[str, Any], name: str) -> list[str]:
+    value = context.get(name)
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return [str(value)] if value is not None else []
+
+
+def _match(
+    context: Mapping[str, Any], chunk: Sequence[LimitInput | AssociationTypeKey], only_error: bool
+) -> LimitInput | AssociationTypeKey | None:
+    # HubSpot's item-error shape is not published: match by context typeId (and category when present).
+    type_ids = _context_values(context, "typeId")
+    categories = _context_values(context, "category")
+    candidates = [
+        item
+        for item in chunk
+        if str(item.type_id) in type_ids and (not categories or item.category in categories)
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not type_ids and only_error and len(chunk) == 1:
+        return chunk[0]
+    return None
+
+
+def item_error_from(
+    model: BatchItemError, chunk: Sequence[LimitInput | AssociationTypeKey], only_error: bool
+) -> ItemError:
+    """An ``ItemError`` from a generated 207 entry, paired with its input where it can be told."""
+    context = {name: list(values) for name, values in model.context.additional_properties.items()}
+    return ItemError(
+        status=str(model.status),
+        category=str(model.category),
+        message=str(model.message),
+        context=context,
+        input=_match(context, chunk, only_error),
+    )
+
+
+def _order(key: AssociationTypeKey, positions: Mapping[AssociationTypeKey, int]) -> int:
+    return positions.get(key, len(positions))
+
+
+def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInput]) -> BatchResult:
+    """One result for all chunks: results and errors in input order, meta of the last response."""
+    positions = {item.key: index for index, item in enumerate(inputs)}
+    results = sorted((r for part in parts for r in part.results), key=lambda r: _order(r.key, positions))
+    errors = sorted(
+        (e for part in parts for e in part.errors),
+        key=lambda e: (
+            _order(AssociationTypeKey(e.input.category, e.input.type_id), positions)
+            if e.input is not None
+            else len(positions)
+        ),
+    )
+    statuses = [part.status for part in parts]
+    status = next((s for s in statuses if s != "COMPLETE"), statuses[-1] if statuses else "COMPLETE")
+    meta = parts[-1].meta if parts else ResponseMeta.from_response(200, {})
+    return BatchResult(results=results, errors=errors, status=status, meta=meta, inputs=list(inputs))
+
+
+def reconcile_replayed_create(result: BatchResult, stored: Sequence[Limit]) -> BatchResult:
+    """After a create was resent, count ALREADY_CONFIGURED items whose stored limit equals the input applied.
+
+    The first attempt applied them and its answer was lost; the replay only saw its own effect.
+    """
+    by_key = {limit.key: limit for limit in stored}
+    results = list(result.results)
+    errors: list[ItemError] = []
+    for error in result.errors:
+        item = error.input
+        limit = by_key.get(item.key) if isinstance(item, LimitInput) else None
+        if (
+            isinstance(item, LimitInput)
+            and error.reason == ALREADY_CONFIGURED
+            and limit is not None
+            and limit.max_to_object_ids == item.max_to_object_ids
+        ):
+            results.append(limit)
+        else:
+            errors.append(error)
+    if len(errors) == len(result.errors):
+        return result
+    return merge_batch_results([attrs.evolve(result, results=results, errors=errors)], result.inputs)

@@ -1,0 +1,645 @@
+"""The typer commands: parse options, call the library, print. Decisions live in the modules they name.
+
+Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, Final, Literal, NoReturn
+
+import attrs
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from hubspot_association_limits import errors
+from hubspot_association_limits._client import LimitsClient
+from hubspot_association_limits._logging import logger as library_logger
+from hubspot_association_limits._object_types import Category, normalise_object_type
+from hubspot_association_limits._pacing import RateBudget
+from hubspot_association_limits._redact import redact, register_secret
+from hubspot_association_limits._results import BatchResult, ItemError
+from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput
+from hubspot_association_limits.cli._apply import (
+    ApplyReport,
+    apply_plan,
+    confirm_by_reading_back,
+    progress_on_terminal,
+)
+from hubspot_association_limits.cli._desired import (
+    DesiredLimit,
+    DesiredState,
+    DesiredStateInvalid,
+    Pair,
+    load_desired_state,
+    pair_text,
+    render_desired_state,
+)
+from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
+from hubspot_association_limits.cli._plan import Action, Plan, diff
+from hubspot_association_limits.cli._render import (
+    limit_dict,
+    limits_table,
+    plan_view,
+    problems_view,
+    report_view,
+)
+
+__all__ = ["app"]
+
+EXIT_OK: Final = 0
+EXIT_API: Final = 1
+EXIT_USAGE: Final = 2
+# The embedded mock accepts any well-formed bearer token; this one is not a secret.
+_MOCK_TOKEN: Final = "embedded-mock-token"
+
+app = typer.Typer(
+    name="hubspot-association-limits",
+    help="Manage HubSpot association limits: single operations, and limits-as-code (export, plan, apply).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,  # rich tracebacks print local variables, and a token may be one
+    rich_markup_mode=None,
+)
+
+
+@attrs.frozen
+class Settings:
+    """The global options. The token is kept out of repr so that no traceback or log shows it."""
+
+    base_url: str | None
+    prefix: str | None
+    token: str | None = attrs.field(repr=False)
+    mock: bool
+    json: bool
+    verbose: bool
+    budget: str | None
+
+
+class _Output:
+    """stdout for results, stderr for everything else; every string is redacted on the way out."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.out = Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    def show(self, renderable: RenderableType) -> None:
+        self.out.print(renderable)
+
+    def note(self, message: str, style: str = "yellow") -> None:
+        self.err.print(Text(redact(message), style=style))
+
+    def data(self, value: Any) -> None:
+        # Plain print: rich would wrap long lines and break the JSON.
+        print(redact(json.dumps(value, indent=2)), flush=True)
+
+    def fail(self, code: int, message: str, **extra: Any) -> NoReturn:
+        if self.settings.json:
+            self.data({"error": {"message": message, "exitCode": code, **extra}})
+        else:
+            self.err.print(Text(f"error: {redact(message)}", style="bold red"))
+        raise typer.Exit(code)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.find_root().obj
+    if not isinstance(settings, Settings):  # a command invoked without the callback: a bug, not user error
+        raise RuntimeError("global options were not parsed")
+    return settings
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="HubSpot API host [default: https://api.hubapi.com]")
+    ] = None,
+    prefix: Annotated[
+        str | None,
+        typer.Option(
+            "--prefix", help="API path prefix, e.g. /crm/v4/associations [default: /crm/associations/v4]"
+        ),
+    ] = None,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="HUBSPOT_ACCESS_TOKEN",
+            show_default=False,
+            help="private-app or OAuth access token (never printed)",
+        ),
+    ] = None,
+    mock: Annotated[
+        bool,
+        typer.Option(
+            "--mock", help="use an embedded mock portal seeded with demo data (no token, no network)"
+        ),
+    ] = False,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="print machine-readable JSON on stdout")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("-v", "--verbose", help="log requests and retries on stderr")
+    ] = False,
+    budget: Annotated[
+        str | None,
+        typer.Option("--budget", help="share the rate budget with other workers: redis://HOST:PORT/DB"),
+    ] = None,
+) -> None:
+    register_secret(token)
+    ctx.obj = Settings(base_url, prefix, token, mock, json_output, verbose, budget)
+    if verbose:
+        _log_to_stderr()
+
+
+def _log_to_stderr() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    # On the handler: unlike the library logger's own filter, it also sees child loggers' records.
+    handler.addFilter(_redact_record)
+    library_logger.addHandler(handler)
+    library_logger.setLevel(logging.DEBUG)
+
+
+def _redact_record(record: logging.LogRecord) -> bool:
+    record.msg = redact(record.getMessage())
+    record.args = None
+    return True
+
+
+# --- the client, the embedded mock, and errors -> exit codes -----------------------------------------------
+
+
+def _budget(settings: Settings, output: _Output) -> RateBudget | None:
+    if settings.budget is None:
+        return None
+    if not settings.budget.startswith(("redis://", "rediss://", "unix://")):
+        output.fail(EXIT_USAGE, "--budget takes a Redis URL: redis://HOST:PORT/DB")
+    try:
+        from hubspot_association_limits._redis_budget import RedisBudget
+
+        return RedisBudget(settings.budget)
+    except ImportError as error:
+        output.fail(EXIT_USAGE, str(error))
+    except ValueError as error:
+        output.fail(EXIT_USAGE, f"--budget: {error}")
+
+
+@contextmanager
+def _client(settings: Settings, output: _Output) -> Iterator[LimitsClient]:
+    """A LimitsClient for the global options: on the embedded mock with --mock, else on HubSpot."""
+    options: dict[str, Any] = {"budget": _budget(settings, output)}
+    if settings.prefix is not None:
+        options["api_prefix"] = settings.prefix
+    if settings.mock:
+        if settings.base_url is not None:
+            output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
+        from hubspot_association_limits.mock import MockConfig, running_mock
+
+        with (
+            running_mock(MockConfig(seed_file="demo")) as mock,
+            LimitsClient(_MOCK_TOKEN, base_url=mock.base_url, **options) as client,
+        ):
+            yield client
+        return
+    if not settings.token:
+        output.fail(EXIT_USAGE, "no token: pass --token or set HUBSPOT_ACCESS_TOKEN (or use --mock)")
+    if settings.base_url is not None:
+        options["base_url"] = settings.base_url
+    with LimitsClient(settings.token, **options) as client:
+        yield client
+
+
+@contextmanager
+def _failures(output: _Output) -> Iterator[None]:
+    """Library errors -> a printed reason and the exit code they mean."""
+    try:
+        yield
+    except DesiredStateInvalid as invalid:
+        if output.settings.json:
+            output.data({"problems": [problem.as_dict() for problem in invalid.problems]})
+        else:
+            output.err.print(problems_view(invalid.problems))
+        raise typer.Exit(EXIT_USAGE) from None
+    except errors.InvalidInputError as error:
+        output.fail(EXIT_USAGE, error.message)
+    except errors.APIStatusError as error:
+        output.fail(EXIT_API, error.message, status=error.status_code, correlationId=error.correlation_id)
+    except errors.HubSpotError as error:
+        output.fail(EXIT_API, error.message)
+
+
+def _run(
+    ctx: typer.Context, body: Callable[[_Output, LimitsClient], None], *, check: Path | None = None
+) -> None:
+    """Run a command body with a client, mapping failures to exit codes.
+
+    ``check``: a desired-state file validated before anything starts (a client, the embedded mock),
+    so a bad file costs nothing and sends nothing.
+    """
+    output = _Output(_settings(ctx))
+    with _failures(output):
+        if check is not None:
+            load_desired_state(check)
+        with _client(output.settings, output) as client:
+            body(output, client)
+
+
+# --- reading -----------------------------------------------------------------------------------------------
+
+
+@app.command("get")
+def get_command(
+    ctx: typer.Context,
+    from_object_type: Annotated[str, typer.Argument(metavar="FROM", help="source object type, e.g. deals")],
+    to_object_type: Annotated[str, typer.Argument(metavar="TO", help="target object type, e.g. contacts")],
+) -> None:
+    """Show the limits of one object-type pair."""
+    pair = _pair_ids(from_object_type, to_object_type)
+
+    def body(output: _Output, client: LimitsClient) -> None:
+        limits = list(client.get(*pair))
+        if output.settings.json:
+            output.data(
+                {"from": from_object_type, "to": to_object_type, "results": [limit_dict(x) for x in limits]}
+            )
+        else:
+            output.show(limits_table(limits, pair_text(pair)))
+
+    _run(ctx, body)
+
+
+@app.command("list")
+def list_command(ctx: typer.Context) -> None:
+    """Show every limit in the portal (HubSpot's "read all"; it does not say which pair each belongs to)."""
+
+    def body(output: _Output, client: LimitsClient) -> None:
+        limits = list(client.list_all())
+        if output.settings.json:
+            output.data({"results": [limit_dict(limit) for limit in limits]})
+        else:
+            output.show(limits_table(limits, f"{len(limits)} limit(s) in the portal"))
+
+    _run(ctx, body)
+
+
+PairsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pair", metavar="FROM:TO", help="also read this object-type pair (repeatable), e.g. 2-123:contacts"
+    ),
+]
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    file_format: Annotated[
+        str | None, typer.Option("--format", help="yaml or json [default: yaml; json with --json]")
+    ] = None,
+    pairs: PairsOption = None,
+) -> None:
+    """Print the portal's limits as a desired-state file (HubSpot's pairs and --pair ones are read)."""
+    output_format = _format(file_format, _settings(ctx))
+
+    def body(output: _Output, client: LimitsClient) -> None:
+        live = read_live(client, [*WELL_KNOWN_PAIRS, *_parse_pairs(pairs)], check_all=True)
+        for warning in live.warnings():
+            output.note(f"warning: {warning}")
+        limits = {
+            pair: [_desired_from(pair, limit) for limit in items if limit.max_to_object_ids is not None]
+            for pair, items in live.pairs.items()
+        }
+        text = render_desired_state({pair: items for pair, items in limits.items() if items}, output_format)
+        sys.stdout.write(redact(text))
+
+    _run(ctx, body)
+
+
+def _format(value: str | None, settings: Settings) -> Literal["yaml", "json"]:
+    if value is None:
+        return "json" if settings.json else "yaml"
+    if value not in ("yaml", "json"):
+        raise typer.BadParameter(f"{value!r}: choose yaml or json", param_hint="--format")
+    return "json" if value == "json" else "yaml"
+
+
+def _desired_from(pair: Pair, limit: Limit) -> DesiredLimit:
+    return DesiredLimit(
+        pair[0], pair[1], limit.category, limit.type_id, limit.max_to_object_ids or 0, limit.label
+    )
+
+
+# --- plan and apply ----------------------------------------------------------------------------------------
+
+FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="desired-state file (YAML or JSON)")]
+PruneOption = Annotated[
+    bool, typer.Option("--prune", help="also purge limits the portal has but the file does not name")
+]
+
+
+def _make_plan(client: LimitsClient, file: Path, prune: bool, pairs: list[str] | None) -> tuple[Plan, str]:
+    """Read the file and the live limits of its pairs (and, pruning, of every pair that can be read); diff."""
+    desired = load_desired_state(file)
+    read = [*desired.pairs, *(WELL_KNOWN_PAIRS if prune else ()), *_parse_pairs(pairs)]
+    live = read_live(client, read, check_all=prune)
+    plan = diff(desired, live.pairs, prune=prune)
+    plan = attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
+    return plan, desired.source
+
+
+@app.command("plan")
+def plan_command(
+    ctx: typer.Context, file: FileArgument, prune: PruneOption = False, pairs: PairsOption = None
+) -> None:
+    """Show what apply would change: create, update, purge or leave each limit (old -> new)."""
+
+    def body(output: _Output, client: LimitsClient) -> None:
+        plan, source = _make_plan(client, file, prune, pairs)
+        if output.settings.json:
+            output.data({"file": source, "plan": plan.as_dict()})
+        else:
+            output.show(plan_view(plan, f"Plan for {source}"))
+
+    _run(ctx, body, check=file)
+
+
+@app.command("apply")
+def apply_command(
+    ctx: typer.Context,
+    file: FileArgument,
+    prune: PruneOption = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="apply without asking")] = False,
+    pairs: PairsOption = None,
+) -> None:
+    """Show the plan, ask, apply it in batch calls, then re-plan to show what was and was not applied."""
+
+    def body(output: _Output, client: LimitsClient) -> None:
+        plan, source = _make_plan(client, file, prune, pairs)
+        if not output.settings.json:
+            output.show(plan_view(plan, f"Plan for {source}"))
+        if not plan.has_changes:
+            if output.settings.json:
+                output.data({"file": source, "plan": plan.as_dict(), "result": ApplyReport(()).as_dict()})
+            return
+        if not yes:
+            _confirm(output)
+        changes = sum(len(pair.items) - len(pair.of(Action.UNCHANGED)) for pair in plan.pairs)
+        with progress_on_terminal(changes) as advance:
+            report = apply_plan(client, plan, advance=advance)
+        replan = _read_back(output, client, file, prune, pairs)
+        if replan is not None:
+            report = confirm_by_reading_back(report, replan)
+        if output.settings.json:
+            output.data(
+                {
+                    "file": source,
+                    "plan": plan.as_dict(),
+                    "result": report.as_dict(),
+                    "replan": replan.as_dict() if replan is not None else None,
+                }
+            )
+        else:
+            output.show(Text(""))
+            output.show(report_view(report))
+            if replan is not None:
+                output.show(Text(""))
+                output.show(plan_view(replan, f"Re-plan of {source} after applying"))
+        if not report.ok or replan is None or replan.has_changes:
+            raise typer.Exit(EXIT_API)
+
+    _run(ctx, body, check=file)
+
+
+def _read_back(
+    output: _Output, client: LimitsClient, file: Path, prune: bool, pairs: list[str] | None
+) -> Plan | None:
+    """A fresh plan after applying: the portal's word on what was applied. None if it cannot be read."""
+    try:
+        return _make_plan(client, file, prune, pairs)[0]
+    except errors.HubSpotError as error:
+        output.note(f"could not read the portal back after applying: {error.message}", style="red")
+        return None
+
+
+def _confirm(output: _Output) -> None:
+    if not sys.stdin.isatty():
+        output.fail(EXIT_USAGE, "not applied: confirm on a terminal, or pass --yes")
+    if not typer.confirm("Apply these changes?", default=False, err=True):
+        output.note("Not applied.")
+        raise typer.Exit(EXIT_OK)
+
+
+# --- single operations -------------------------------------------------------------------------------------
+
+FromArgument = Annotated[
+    str | None, typer.Argument(metavar="FROM", help="source object type (not with --file)")
+]
+ToArgument = Annotated[str | None, typer.Argument(metavar="TO", help="target object type (not with --file)")]
+TypeIdOption = Annotated[list[int] | None, typer.Option("--type-id", help="association type id (repeatable)")]
+CategoryOption = Annotated[
+    list[str] | None,
+    typer.Option("--category", help="once for all, or once per --type-id [default: HUBSPOT_DEFINED]"),
+]
+MaxOption = Annotated[list[int] | None, typer.Option("--max", help="limit, once per --type-id (1..10000)")]
+InputFileOption = Annotated[
+    Path | None, typer.Option("--file", help="take the pairs and limits from a desired-state file")
+]
+
+
+@app.command("create")
+def create_command(
+    ctx: typer.Context,
+    from_object_type: FromArgument = None,
+    to_object_type: ToArgument = None,
+    type_ids: TypeIdOption = None,
+    maxima: MaxOption = None,
+    categories: CategoryOption = None,
+    file: InputFileOption = None,
+) -> None:
+    """Set limits on association types that have none yet."""
+    batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
+    _run(ctx, lambda output, client: _write(output, batches(), client.create, "created"), check=file)
+
+
+@app.command("update")
+def update_command(
+    ctx: typer.Context,
+    from_object_type: FromArgument = None,
+    to_object_type: ToArgument = None,
+    type_ids: TypeIdOption = None,
+    maxima: MaxOption = None,
+    categories: CategoryOption = None,
+    file: InputFileOption = None,
+) -> None:
+    """Change existing limits."""
+    batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
+    _run(ctx, lambda output, client: _write(output, batches(), client.update, "updated"), check=file)
+
+
+@app.command("purge")
+def purge_command(
+    ctx: typer.Context,
+    from_object_type: FromArgument = None,
+    to_object_type: ToArgument = None,
+    type_ids: TypeIdOption = None,
+    categories: CategoryOption = None,
+    file: InputFileOption = None,
+) -> None:
+    """Remove limits, restoring HubSpot's defaults."""
+    batches = _limit_batches(from_object_type, to_object_type, type_ids, None, categories, file)
+
+    def body(output: _Output, client: LimitsClient) -> None:
+        done = []
+        for pair, inputs in batches():
+            result = client.purge(*pair, [item.key for item in inputs])
+            done += [
+                {"pair": pair_text(pair), "category": k.category, "typeId": k.type_id} for k in result.purged
+            ]
+        if output.settings.json:
+            output.data({"purged": done})
+        else:
+            for item in done:
+                output.show(Text(f"purged {item['pair']} {item['category']} {item['typeId']}"))
+
+    _run(ctx, body, check=file)
+
+
+Batches = Callable[[], list[tuple[Pair, list[LimitInput]]]]
+
+
+def _limit_batches(
+    from_object_type: str | None,
+    to_object_type: str | None,
+    type_ids: Sequence[int] | None,
+    maxima: Sequence[int] | None,
+    categories: Sequence[str] | None,
+    file: Path | None,
+) -> Batches:
+    """The inputs per pair, from the command line (checked now) or from a desired-state file (read later).
+
+    ``maxima`` None: purge, whose inputs carry no limit.
+    """
+    if file is not None:
+        if from_object_type or to_object_type or type_ids or maxima or categories:
+            raise typer.BadParameter(
+                "give either --file or FROM TO --type-id ..., not both", param_hint="--file"
+            )
+        return lambda: _batches_from_file(load_desired_state(file))
+    if not from_object_type or not to_object_type:
+        raise typer.BadParameter("FROM and TO are required (or --file)", param_hint="FROM TO")
+    pair = _pair_ids(from_object_type, to_object_type)
+    ids = list(type_ids or [])
+    if not ids:
+        raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
+    names = list(categories or [Category.HUBSPOT_DEFINED])
+    if len(names) == 1:
+        names *= len(ids)
+    if len(names) != len(ids):
+        raise typer.BadParameter(f"give it once, or once per --type-id ({len(ids)})", param_hint="--category")
+    if maxima is None:
+        keys = [LimitInput(name, type_id, 1) for name, type_id in zip(names, ids, strict=True)]
+        return lambda: [(pair, keys)]
+    if len(maxima) != len(ids):
+        raise typer.BadParameter(f"give one per --type-id ({len(ids)})", param_hint="--max")
+    inputs = [LimitInput(*row) for row in zip(names, ids, maxima, strict=True)]
+    return lambda: [(pair, inputs)]
+
+
+def _batches_from_file(desired: DesiredState) -> list[tuple[Pair, list[LimitInput]]]:
+    by_pair: dict[Pair, list[LimitInput]] = {pair: [] for pair in desired.pairs}
+    for limit in desired.limits:
+        by_pair[limit.pair].append(LimitInput(limit.category, limit.type_id, limit.max_to_object_ids))
+    return [(pair, inputs) for pair, inputs in by_pair.items() if inputs]
+
+
+def _write(
+    output: _Output,
+    batches: Sequence[tuple[Pair, list[LimitInput]]],
+    send: Callable[[str, str, list[LimitInput]], BatchResult],
+    verb: str,
+) -> None:
+    """Send create or update per pair; print what was applied and each item error; exit 1 on any error."""
+    applied: list[dict[str, Any]] = []
+    failed: list[dict[str, Any]] = []
+    for pair, inputs in batches:
+        try:
+            result = send(*pair, inputs)
+        except errors.BatchIncompleteError as incomplete:
+            applied += [limit_dict(limit, pair) for limit in incomplete.results]
+            failed += [_item_error(error, pair) for error in incomplete.errors] or [
+                {"pair": pair_text(pair), "message": incomplete.message}
+            ]
+            continue
+        applied += [limit_dict(limit, pair) for limit in result.results]
+        failed += [_item_error(error, pair) for error in result.errors]
+    if output.settings.json:
+        output.data({verb: applied, "errors": failed})
+    else:
+        for item in applied:
+            output.show(
+                Text(f"{verb} {item['pair']} {item['category']} {item['typeId']}: {item['maxToObjectIds']}")
+            )
+        for item in failed:
+            output.note(f"not {verb}: {item['pair']} {_key_text(item)}{item['message']}", style="red")
+    if failed:
+        raise typer.Exit(EXIT_API)
+
+
+def _item_error(error: ItemError, pair: Pair) -> dict[str, Any]:
+    key = error.input
+    return {
+        "pair": pair_text(pair),
+        "category": key.category if isinstance(key, (LimitInput, AssociationTypeKey)) else None,
+        "typeId": key.type_id if isinstance(key, (LimitInput, AssociationTypeKey)) else None,
+        "status": error.status,
+        "message": error.message,
+    }
+
+
+def _key_text(item: dict[str, Any]) -> str:
+    return f"{item['category']} {item['typeId']}: " if item.get("typeId") is not None else ""
+
+
+def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
+    ids = []
+    for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
+        object_id = normalise_object_type(name)
+        if object_id is None:
+            raise typer.BadParameter(
+                f"unknown object type {name!r} (e.g. deals, 0-3, 2-1234)", param_hint=hint
+            )
+        ids.append(object_id)
+    return (ids[0], ids[1])
+
+
+def _parse_pairs(values: list[str] | None) -> list[Pair]:
+    pairs = []
+    for value in values or []:
+        from_name, sep, to_name = value.partition(":")
+        if not sep:
+            raise typer.BadParameter(f"{value!r}: write FROM:TO, e.g. deals:contacts", param_hint="--pair")
+        pairs.append(_pair_ids(from_name, to_name))
+    return pairs
+
+
+# --- the mock ----------------------------------------------------------------------------------------------
+
+
+@app.command(
+    "mock",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+def mock_command(ctx: typer.Context) -> None:
+    """Serve the HubSpot mock in the foreground (options: mock --help)."""
+    from hubspot_association_limits.mock._server import main as mock_main
+
+    raise typer.Exit(mock_main(ctx.args))

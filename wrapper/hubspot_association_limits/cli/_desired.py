@@ -1,0 +1,401 @@
+"""The desired-state file: load YAML or JSON, validate all of it, report every problem with its location.
+
+The file lists association limits per object-type pair, human-first (object types by name, comments
+allowed). Validation runs to the end before anything is returned, so one run shows every mistake.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import attrs
+import jsonschema
+import yaml
+
+from hubspot_association_limits._object_types import normalise_object_type, object_type_name
+
+__all__ = [
+    "DesiredLimit",
+    "DesiredState",
+    "DesiredStateInvalid",
+    "FileProblem",
+    "Pair",
+    "load_desired_state",
+    "pair_text",
+    "parse_desired_state",
+    "render_desired_state",
+    "schema",
+]
+
+Pair = tuple[str, str]
+"""An object-type pair as ids: (from, to)."""
+Format = Literal["yaml", "json"]
+_PathPart = str | int
+
+
+@attrs.frozen
+class FileProblem:
+    """One mistake in a desired-state file, with where it is."""
+
+    file: str
+    path: tuple[_PathPart, ...]
+    line: int | None
+    message: str
+
+    @property
+    def field(self) -> str | None:
+        """The name of the field the problem is about; None when it is about a whole entry."""
+        return self.path[-1] if self.path and isinstance(self.path[-1], str) else None
+
+    @property
+    def json_path(self) -> str:
+        """The path in the document, like ``limits[0].associations[1].max``."""
+        text = ""
+        for part in self.path:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text or "(document)"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.json_path}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON-ready data."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "path": self.json_path,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+class DesiredStateInvalid(Exception):
+    """The desired-state file has problems; nothing may be sent. ``problems`` lists every one."""
+
+    def __init__(self, problems: Sequence[FileProblem]) -> None:
+        self.problems = tuple(problems)
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        super().__init__(f"{len(self.problems)} {noun}:\n" + "\n".join(str(p) for p in self.problems))
+
+
+@attrs.frozen
+class DesiredLimit:
+    """One limit the file asks for. Object types are ids (``0-3``), whatever the file spelled."""
+
+    from_object_type: str
+    to_object_type: str
+    category: str
+    type_id: int
+    max_to_object_ids: int
+    label: str | None = None
+
+    @property
+    def pair(self) -> Pair:
+        """The object-type pair this limit belongs to."""
+        return (self.from_object_type, self.to_object_type)
+
+
+@attrs.frozen
+class DesiredState:
+    """A validated desired-state file: the pairs it names (in file order) and their limits."""
+
+    source: str
+    pairs: tuple[Pair, ...]
+    limits: tuple[DesiredLimit, ...]
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the desired-state file (shipped inside the package)."""
+    text = resources.files(__package__).joinpath("desired-state.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+# JSON Schema counts 5.0 as an integer and Python counts True as one; a limit file wants neither.
+_TYPE_CHECKER: Final = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _checker, value: type(value) is int
+)
+_Validator: Final = jsonschema.validators.extend(  # type: ignore[no-untyped-call]  # untyped in types-jsonschema
+    jsonschema.Draft202012Validator, type_checker=_TYPE_CHECKER
+)
+
+
+def load_desired_state(path: Path) -> DesiredState:
+    """Read and validate a desired-state file; YAML unless its name ends in ``.json``.
+
+    Raises DesiredStateInvalid with every problem found (an unreadable file is one problem).
+    """
+    source = str(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DesiredStateInvalid(
+            [FileProblem(source, (), None, f"cannot read the file: {reason}")]
+        ) from None
+    fmt: Format = "json" if path.suffix.lower() == ".json" else "yaml"
+    return parse_desired_state(text, source=source, fmt=fmt)
+
+
+def parse_desired_state(text: str, *, source: str, fmt: Format = "yaml") -> DesiredState:
+    """Parse and validate the text of a desired-state file (pure). Raises DesiredStateInvalid."""
+    data, lines, problems = _parse(text, source, fmt)
+    problems += [*_schema_problems(data, source, lines), *_meaning_problems(data, source, lines)]
+    if problems:
+        raise DesiredStateInvalid(sorted(problems, key=lambda p: (p.line or 0, p.json_path)))
+    return _build(data, source)
+
+
+def render_desired_state(limits: Mapping[Pair, Iterable[DesiredLimit]], fmt: Format = "yaml") -> str:
+    """A desired-state file holding these limits, object types by name, sorted, ready to review and apply."""
+    document = {
+        "limits": [
+            {
+                "from": object_type_name(pair[0]),
+                "to": object_type_name(pair[1]),
+                "associations": [
+                    _render_limit(limit) for limit in sorted(items, key=lambda i: (i.category, i.type_id))
+                ],
+            }
+            for pair, items in sorted(limits.items())
+        ]
+    }
+    if fmt == "json":
+        return json.dumps(document, indent=2) + "\n"
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=200)
+
+
+def _render_limit(limit: DesiredLimit) -> dict[str, Any]:
+    item: dict[str, Any] = {"category": limit.category, "typeId": limit.type_id}
+    if limit.label is not None:
+        item["label"] = limit.label
+    item["max"] = limit.max_to_object_ids
+    return item
+
+
+# --- parsing, with a line number for every path --------------------------------------------------------
+
+
+def _parse(
+    text: str, source: str, fmt: Format
+) -> tuple[Any, dict[tuple[_PathPart, ...], int], list[FileProblem]]:
+    """The document, the line of every path in it, and keys written twice.
+
+    Raises DesiredStateInvalid when the text is not YAML (or JSON) at all.
+    """
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise DesiredStateInvalid(
+                [FileProblem(source, (), error.lineno, f"not valid JSON: {error.msg}")]
+            ) from None
+        try:  # JSON is YAML, so YAML's node marks give lines; without them the JSON path still locates.
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return data, {}, []
+        lines: dict[tuple[_PathPart, ...], int] = {}
+        _index_lines(node, (), lines, source, [])
+        return data, lines, []
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        problems: list[FileProblem] = []
+        lines = {}
+        _index_lines(node, (), lines, source, problems)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or str(error)
+        raise DesiredStateInvalid([FileProblem(source, (), line, f"not valid YAML: {reason}")]) from None
+    finally:
+        loader.dispose()
+    return data, lines, problems
+
+
+def _index_lines(
+    node: yaml.Node | None,
+    path: tuple[_PathPart, ...],
+    lines: dict[tuple[_PathPart, ...], int],
+    source: str,
+    problems: list[FileProblem],
+) -> None:
+    """Record the 1-based line of every path; report keys written twice (YAML keeps the last silently)."""
+    if node is None:
+        return
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            child = (*path, key)
+            if child in lines:
+                problems.append(
+                    FileProblem(
+                        source,
+                        child,
+                        key_node.start_mark.line + 1,
+                        f"{key!r} is written twice (first on line {lines[child]})",
+                    )
+                )
+                continue
+            lines[child] = key_node.start_mark.line + 1
+            _index_lines(value_node, child, lines, source, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*path, index), lines, source, problems)
+
+
+def _line_of(path: Sequence[_PathPart], lines: Mapping[tuple[_PathPart, ...], int]) -> int | None:
+    """The line of a path, or of its nearest ancestor the file has."""
+    parts = tuple(path)
+    while True:
+        if parts in lines:
+            return lines[parts]
+        if not parts:
+            return None
+        parts = parts[:-1]
+
+
+# --- validation -----------------------------------------------------------------------------------------
+
+
+def _schema_problems(
+    data: Any, source: str, lines: Mapping[tuple[_PathPart, ...], int]
+) -> Iterator[FileProblem]:
+    validator = _Validator(schema())
+    for error in validator.iter_errors(data):
+        path = tuple(error.absolute_path)
+        if error.validator == "required":
+            missing = _missing_field(error)
+            yield FileProblem(source, (*path, missing), _line_of(path, lines), f"missing field {missing!r}")
+        elif error.validator == "additionalProperties":
+            allowed = ", ".join(error.schema.get("properties", {}))
+            for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+                where = (*path, extra)
+                message = f"unknown field {extra!r} (allowed: {allowed})"
+                yield FileProblem(source, where, _line_of(where, lines), message)
+        else:
+            yield FileProblem(source, path, _line_of(path, lines), _describe(error))
+
+
+def _missing_field(error: jsonschema.ValidationError) -> str:
+    required = error.validator_value if isinstance(error.validator_value, list) else []
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    return next((name for name in required if name not in instance), "?")
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """A reader's message for one schema error."""
+    value = error.instance
+    shown = (
+        json.dumps(value)
+        if isinstance(value, (bool, int, float, str)) or value is None
+        else type(value).__name__
+    )
+    match error.validator:
+        case "type":
+            wanted = error.validator_value
+            wanted_text = " or ".join(wanted) if isinstance(wanted, list) else str(wanted)
+            article = "an" if wanted_text[0] in "aeiou" else "a"
+            kind = f"a boolean ({shown})" if isinstance(value, bool) else shown
+            return f"must be {article} {wanted_text}, got {kind}"
+        case "minimum" | "maximum":
+            bounds = error.schema if isinstance(error.schema, Mapping) else {}
+            return f"must be between {bounds.get('minimum')} and {bounds.get('maximum')}, got {shown}"
+        case "pattern" if error.absolute_path and error.absolute_path[-1] == "category":
+            return f"must be a category in capitals, like HUBSPOT_DEFINED or USER_DEFINED, got {shown}"
+        case "minLength":
+            return "must not be empty"
+        case _:
+            return error.message
+
+
+def _meaning_problems(
+    data: Any, source: str, lines: Mapping[tuple[_PathPart, ...], int]
+) -> Iterator[FileProblem]:
+    """What the schema cannot say: unknown object types, pairs or association types listed twice."""
+    if not isinstance(data, dict) or not isinstance(data.get("limits"), list):
+        return
+    seen_pairs: dict[Pair, int | None] = {}
+    for pair_index, entry in enumerate(data["limits"]):
+        if not isinstance(entry, dict):
+            continue
+        base: tuple[_PathPart, ...] = ("limits", pair_index)
+        ids = []
+        for field in ("from", "to"):
+            name = entry.get(field)
+            if not isinstance(name, str) or not name:
+                continue
+            object_id = normalise_object_type(name)
+            if object_id is None:
+                where = (*base, field)
+                message = f"unknown object type {name!r} (use a name like deals or an id like 0-3 or 2-1234)"
+                yield FileProblem(source, where, _line_of(where, lines), message)
+            ids.append(object_id)
+        yield from _duplicate_associations(entry.get("associations"), (*base, "associations"), source, lines)
+        if len(ids) != 2 or None in ids:
+            continue
+        pair: Pair = (str(ids[0]), str(ids[1]))
+        line = _line_of(base, lines)
+        if pair in seen_pairs:
+            message = f"the pair {pair_text(pair)} is listed twice{_first_seen(seen_pairs[pair])}"
+            yield FileProblem(source, base, line, message)
+        else:
+            seen_pairs[pair] = line
+
+
+def _duplicate_associations(
+    items: Any, base: tuple[_PathPart, ...], source: str, lines: Mapping[tuple[_PathPart, ...], int]
+) -> Iterator[FileProblem]:
+    if not isinstance(items, list):
+        return
+    seen: dict[tuple[str, int], int | None] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        category, type_id = item.get("category"), item.get("typeId")
+        if not isinstance(category, str) or type(type_id) is not int:
+            continue
+        where = (*base, index)
+        line = _line_of(where, lines)
+        if (category, type_id) in seen:
+            message = f"{category} typeId {type_id} is listed twice{_first_seen(seen[(category, type_id)])}"
+            yield FileProblem(source, where, line, message)
+        else:
+            seen[(category, type_id)] = line
+
+
+def _first_seen(line: int | None) -> str:
+    return f" (first on line {line})" if line is not None else ""
+
+
+def pair_text(pair: Pair) -> str:
+    """A pair for readers: ``deals -> contacts``."""
+    return f"{object_type_name(pair[0])} -> {object_type_name(pair[1])}"
+
+
+def _build(data: dict[str, Any], source: str) -> DesiredState:
+    """The validated document as typed values (only called once every check passed)."""
+    pairs: list[Pair] = []
+    limits: list[DesiredLimit] = []
+    for entry in data["limits"]:
+        pair = (str(normalise_object_type(entry["from"])), str(normalise_object_type(entry["to"])))
+        pairs.append(pair)
+        limits.extend(
+            DesiredLimit(
+                from_object_type=pair[0],
+                to_object_type=pair[1],
+                category=item["category"],
+                type_id=item["typeId"],
+                max_to_object_ids=item["max"],
+                label=item.get("label"),
+            )
+            for item in entry["associations"]
+        )
+    return DesiredState(source=source, pairs=tuple(pairs), limits=tuple(limits))

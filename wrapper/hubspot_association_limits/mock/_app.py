@@ -1,0 +1,261 @@
+"""The mock's starlette routes: parse the request, call the store, render HubSpot's bodies."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Final
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from .._object_types import normalise_object_type
+from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
+from ._config import ConfigError, MockConfig, config_from_json
+from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, edge
+from ._runtime import Runtime, config_json
+from ._store import BatchOutcome, LimitInput
+from ._validation import validate_body
+
+__all__ = ["MockApp", "create_app"]
+
+_CONTROL_PREFIX: Final = "/_mock/"
+_DATED_VERSION: Final = re.compile(r"20[0-9]{2}-(0[1-9]|1[0-2])")
+_BASE: Final = "/crm/{first}/{second}/definitions/configurations"
+
+
+class MockApp(Starlette):
+    """The mock's ASGI app: HubSpot's edge (see ``_edge``) in front of starlette's routing."""
+
+    runtime: Runtime
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(_CONTROL_PREFIX):
+            return await super().__call__(scope, receive, send)
+        await edge(self.runtime, super().__call__, scope, receive, send)
+
+
+def create_app(config: MockConfig | None = None) -> MockApp:
+    """A mock of HubSpot's association-limit service; raises SeedError for an unusable seed file."""
+    app = MockApp(
+        routes=[
+            Route(f"{_BASE}/all", _list_all, methods=["GET"]),
+            Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}", _get_pair, methods=["GET"]),
+            Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/create", _create, methods=["POST"]),
+            Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/update", _update, methods=["POST"]),
+            Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/purge", _purge, methods=["POST"]),
+            Route("/_mock/state", _state, methods=["GET"]),
+            Route("/_mock/reset", _reset, methods=["POST"]),
+            Route("/_mock/config", _configure, methods=["GET", "PATCH"]),
+        ],
+        exception_handlers={HTTPException: _http_exception},
+    )
+    app.runtime = Runtime(config or MockConfig())
+    return app
+
+
+class _Refused(Exception):
+    """A request error; carries the response that says so."""
+
+    def __init__(self, response: Response) -> None:
+        self.response = response
+
+
+def _runtime(request: Request) -> Runtime:
+    app = request.app
+    assert isinstance(app, MockApp)
+    return app.runtime
+
+
+def _correlation_id(request: Request) -> str:
+    return str(request.scope.get(CORRELATION_ID) or new_correlation_id())
+
+
+def _error(
+    request: Request, status: int, message: str, category: str, errors: list[dict[str, str]]
+) -> _Refused:
+    body = error_body(_correlation_id(request), message, category, errors=errors)
+    return _Refused(JSONResponse(body, status_code=status))
+
+
+def _check_prefix(request: Request) -> None:
+    first, second = request.path_params["first"], request.path_params["second"]
+    if (first, second) in (("associations", "v4"), ("v4", "associations")):
+        return
+    if first == "associations" and _DATED_VERSION.fullmatch(second):
+        return
+    raise HTTPException(404)
+
+
+def _object_types(request: Request) -> tuple[str, str]:
+    _check_prefix(request)
+    ids = []
+    for name in ("fromObjectType", "toObjectType"):
+        value = request.path_params[name]
+        object_id = normalise_object_type(value)
+        if object_id is None:
+            message = f"Unable to infer object type from: {value}"
+            raise _error(request, 400, message, "VALIDATION_ERROR", [{"message": message, "in": name}])
+        ids.append(object_id)
+    return ids[0], ids[1]
+
+
+async def _json_body(request: Request, schema_name: str) -> dict[str, Any]:
+    """The validated JSON body; raises _Refused with 415, 413 or 400."""
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type != "application/json":
+        message = f"Content type '{media_type or 'none'}' is not supported; send application/json"
+        raise _error(request, 415, message, "VALIDATION_ERROR", [{"message": message, "in": "Content-Type"}])
+    limit = _runtime(request).config.max_body_bytes
+    too_large = _error(request, 413, f"The request body exceeds {limit} bytes", "VALIDATION_ERROR", [])
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    raw = b""
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > limit:
+            raise too_large
+    try:
+        body = json.loads(raw, parse_constant=_reject_constant)
+    except ValueError as exc:
+        line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (1, 1)
+        message = f"Invalid input JSON on line {line}, column {column}: {getattr(exc, 'msg', 'not UTF-8')}"
+        raise _error(
+            request, 400, message, "VALIDATION_ERROR", [{"message": message, "in": "body"}]
+        ) from None
+    problems = validate_body(body, schema_name)
+    if problems:
+        errors = [{"message": problem.message, "in": problem.field} for problem in problems]
+        message = f"Invalid input: {problems[0].field}: {problems[0].message}"
+        raise _error(request, 400, message, "VALIDATION_ERROR", errors)
+    assert isinstance(body, dict)
+    return body
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _refusals(handler: Any) -> Any:
+    """Turn _Refused into its response, so handlers read as the success path."""
+
+    async def wrapped(request: Request) -> Response:
+        try:
+            response: Response = await handler(request)
+        except _Refused as refused:
+            return refused.response
+        return response
+
+    return wrapped
+
+
+def _applied_then_failed(request: Request) -> Response | None:
+    if request.scope.get(FAULT) == APPLIED_THEN_FAILED:
+        return Response(edge_html(502), status_code=502, media_type="text/html")
+    return None
+
+
+def _limit_inputs(body: dict[str, Any]) -> list[LimitInput]:
+    return [LimitInput(item["category"], item["typeId"], item["maxToObjectIds"]) for item in body["inputs"]]
+
+
+def _batch_response(request: Request, outcome: BatchOutcome, started_at: str, *, ok_status: int) -> Response:
+    failed = _applied_then_failed(request)
+    if failed is not None:
+        return failed
+    body = batch_body(outcome, with_label=ok_status == 201, started_at=started_at)
+    return JSONResponse(body, status_code=207 if outcome.failures else ok_status)
+
+
+@_refusals
+async def _create(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    inputs = _limit_inputs(await _json_body(request, "LimitBatchInput"))
+    started_at = now_iso()
+    outcome = _runtime(request).store.create(from_type, to_type, inputs)
+    return _batch_response(request, outcome, started_at, ok_status=201)
+
+
+@_refusals
+async def _update(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    inputs = _limit_inputs(await _json_body(request, "LimitBatchInput"))
+    started_at = now_iso()
+    outcome = _runtime(request).store.update(from_type, to_type, inputs)
+    return _batch_response(request, outcome, started_at, ok_status=200)
+
+
+@_refusals
+async def _purge(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    body = await _json_body(request, "KeyBatchInput")
+    _runtime(request).store.purge(
+        from_type, to_type, [(item["category"], item["typeId"]) for item in body["inputs"]]
+    )
+    return _applied_then_failed(request) or Response(status_code=204)
+
+
+@_refusals
+async def _get_pair(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    limits = _runtime(request).store.pair(from_type, to_type)
+    return _applied_then_failed(request) or JSONResponse({"results": [limit_json(limit) for limit in limits]})
+
+
+@_refusals
+async def _list_all(request: Request) -> Response:
+    _check_prefix(request)
+    limits = _runtime(request).store.all()
+    return _applied_then_failed(request) or JSONResponse({"results": [limit_json(limit) for limit in limits]})
+
+
+async def _state(request: Request) -> Response:
+    runtime = _runtime(request)
+    limits = [
+        {
+            "fromObjectType": limit.key.from_object_type,
+            "toObjectType": limit.key.to_object_type,
+            **limit_json(limit),
+        }
+        for limit in runtime.store.all()
+    ]
+    for limit in limits:
+        limit["maxToObjectIds"] = limit.pop("userEnforcedMaxToObjectIds")
+    return JSONResponse({"limits": limits, "stats": runtime.stats.as_json()})
+
+
+async def _reset(request: Request) -> Response:
+    _runtime(request).reset()
+    return Response(status_code=204)
+
+
+async def _configure(request: Request) -> Response:
+    runtime = _runtime(request)
+    if request.method == "PATCH":
+        try:
+            fields = json.loads(await request.body())
+            if not isinstance(fields, dict):
+                raise ConfigError("the body must be a JSON object of MockConfig fields")
+            runtime.configure(config_from_json(runtime.config, fields))
+        except ValueError as exc:  # ConfigError, SeedError and malformed JSON alike
+            body = error_body(new_correlation_id(), str(exc), "VALIDATION_ERROR")
+            return JSONResponse(body, status_code=400)
+    return JSONResponse(config_json(runtime.config))
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 405:
+        message, category = (
+            f"Method {request.method} is not allowed on {request.url.path}",
+            "METHOD_NOT_ALLOWED",
+        )
+    else:
+        message, category = f"No resource at {request.method} {request.url.path}", "RESOURCE_NOT_FOUND"
+    body = error_body(_correlation_id(request), message, category)
+    return JSONResponse(body, status_code=exc.status_code, headers=dict(exc.headers or {}))

@@ -1,0 +1,147 @@
+"""The mock's configuration: what it accepts, how fast, and which faults it injects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import attrs
+
+__all__ = ["FAULT_KINDS", "ConfigError", "MockConfig", "TokenConfig", "config_from_json", "config_to_json"]
+
+# Every fault the mock can inject. Status codes answer with that status (500, 502 and 524 with the edge
+# proxy's HTML page); "drop_connection" closes the socket without answering; "applied_then_failed"
+# stores the change, then answers 502 as if the edge lost the response.
+FAULT_KINDS: Final = (
+    "500",
+    "502",
+    "503",
+    "504",
+    "521",
+    "524",
+    "423",
+    "477",
+    "drop_connection",
+    "applied_then_failed",
+)
+
+
+class ConfigError(ValueError):
+    """A configuration value the mock cannot use."""
+
+
+def _scopes(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+@attrs.frozen
+class TokenConfig:
+    """What one configured bearer token may do.
+
+    ``scopes=None`` grants every scope; a tuple lists the granted ones (the mock accepts any one
+    object scope, as HubSpot does for these endpoints). ``expired=True`` answers 401
+    ``EXPIRED_AUTHENTICATION``.
+    """
+
+    scopes: tuple[str, ...] | None = attrs.field(default=None, converter=_scopes)
+    expired: bool = False
+
+
+def _tokens_repr(tokens: Mapping[str, TokenConfig] | None) -> str:
+    # Tokens are secrets: show how many there are, never what they are.
+    return "None" if tokens is None else f"<{len(tokens)} configured>"
+
+
+def _check_non_negative(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{attribute.name} must be a number >= 0, got {value!r}")
+
+
+def _check_positive(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{attribute.name} must be an integer >= 1, got {value!r}")
+
+
+def _check_rate(_: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        raise ConfigError(f"{attribute.name} must be between 0.0 and 1.0, got {value!r}")
+
+
+def _check_faults(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    unknown = [kind for kind in value if kind not in FAULT_KINDS]
+    if unknown:
+        raise ConfigError(f"unknown fault kinds {unknown}; choose from {list(FAULT_KINDS)}")
+
+
+@attrs.frozen
+class MockConfig:
+    """How the mock behaves. Every field can be changed at run time with ``PATCH /_mock/config``.
+
+    - ``tokens``: None accepts any well-formed bearer token; otherwise only these tokens, each with
+      its ``TokenConfig``.
+    - ``burst_limit`` requests per ``interval_ms`` (rolling) and ``daily_limit`` per UTC day, per token.
+    - ``latency_ms``: added to every HubSpot request.
+    - ``fault_rate`` (0.0-1.0) of HubSpot requests get a fault, drawn from ``faults`` with
+      ``random.Random(seed)``, so a run is reproducible.
+    - ``seed_file``: extra association types and initial limits (YAML or JSON), or ``"demo"``.
+    - ``max_body_bytes``: larger request bodies get 413.
+    - ``retry_after_s``: the ``Retry-After`` value sent with 423 and 477 faults.
+    """
+
+    tokens: Mapping[str, TokenConfig] | None = attrs.field(default=None, repr=_tokens_repr)
+    burst_limit: int = attrs.field(default=100, validator=_check_positive)
+    interval_ms: int = attrs.field(default=10_000, validator=_check_positive)
+    daily_limit: int = attrs.field(default=250_000, validator=_check_positive)
+    latency_ms: float = attrs.field(default=0, validator=_check_non_negative)
+    fault_rate: float = attrs.field(default=0.0, validator=_check_rate)
+    faults: tuple[str, ...] = attrs.field(default=FAULT_KINDS, converter=tuple, validator=_check_faults)
+    seed: int = 0
+    seed_file: str | None = None
+    max_body_bytes: int = attrs.field(default=1_000_000, validator=_check_positive)
+    retry_after_s: int = attrs.field(default=1, validator=_check_non_negative)
+
+
+def config_to_json(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """MockConfig field values as JSON-ready values (``TokenConfig`` becomes a dict)."""
+    out = dict(fields)
+    tokens = out.get("tokens")
+    if tokens is not None:
+        out["tokens"] = {token: _token_to_json(cfg) for token, cfg in tokens.items()}
+    if "faults" in out:
+        out["faults"] = list(out["faults"])
+    return out
+
+
+def config_from_json(base: MockConfig, fields: Mapping[str, Any]) -> MockConfig:
+    """``base`` with ``fields`` (JSON values, MockConfig names) applied; raises ConfigError."""
+    names = {field.name for field in attrs.fields(MockConfig)}
+    unknown = sorted(set(fields) - names)
+    if unknown:
+        raise ConfigError(f"unknown config fields {unknown}; known: {sorted(names)}")
+    changes = dict(fields)
+    if changes.get("tokens") is not None:
+        tokens = changes["tokens"]
+        if not isinstance(tokens, Mapping):
+            raise ConfigError("tokens must be an object mapping token -> {scopes, expired}")
+        changes["tokens"] = {str(token): _token_from_json(cfg) for token, cfg in tokens.items()}
+    try:
+        return attrs.evolve(base, **changes)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def _token_to_json(config: TokenConfig | Mapping[str, Any]) -> Mapping[str, Any]:
+    if isinstance(config, TokenConfig):
+        return {"scopes": None if config.scopes is None else list(config.scopes), "expired": config.expired}
+    return config
+
+
+def _token_from_json(value: object) -> TokenConfig:
+    if isinstance(value, TokenConfig):
+        return value
+    if not isinstance(value, Mapping) or set(value) - {"scopes", "expired"}:
+        raise ConfigError("each token config must be an object with optional 'scopes' and 'expired'")
+    scopes = value.get("scopes")
+    if scopes is not None and (not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes)):
+        raise ConfigError("token scopes must be a list of strings or null")
+    return TokenConfig(scopes=scopes, expired=bool(value.get("expired", False)))

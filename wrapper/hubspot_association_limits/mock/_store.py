@@ -1,0 +1,210 @@
+"""The configured limits and HubSpot's rules for changing them. Pure and thread-safe; no HTTP here."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+
+from ._registry import Registry, SeedLimit
+
+__all__ = [
+    "MAX_LIMIT",
+    "MIN_LIMIT",
+    "BatchOutcome",
+    "ItemFailure",
+    "LimitInput",
+    "LimitKey",
+    "LimitStore",
+    "StoredLimit",
+]
+
+MIN_LIMIT: Final = 1
+MAX_LIMIT: Final = 10_000
+
+# Item-error reasons, reported in a 207 item's context.reason.
+UNKNOWN_ASSOCIATION_TYPE: Final = "UNKNOWN_ASSOCIATION_TYPE"
+ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
+NOT_CONFIGURED: Final = "NOT_CONFIGURED"
+LIMIT_OUT_OF_RANGE: Final = "LIMIT_OUT_OF_RANGE"
+LABEL_LIMIT_ABOVE_OBJECT_LIMIT: Final = "LABEL_LIMIT_ABOVE_OBJECT_LIMIT"
+
+
+@attrs.frozen
+class LimitKey:
+    """Names one association type of a pair: (from, to, category, typeId), object types as ids."""
+
+    from_object_type: str
+    to_object_type: str
+    category: str
+    type_id: int
+
+
+@attrs.frozen
+class LimitInput:
+    """One item of a create or update batch."""
+
+    category: str
+    type_id: int
+    max_to_object_ids: int
+
+
+@attrs.frozen
+class StoredLimit:
+    """A configured limit."""
+
+    key: LimitKey
+    label: str | None
+    max_to_object_ids: int
+
+
+@attrs.frozen
+class ItemFailure:
+    """Why one batch item was not applied; ``message`` names the valid range where there is one."""
+
+    category: str
+    type_id: int
+    reason: str
+    message: str
+
+
+@attrs.frozen
+class BatchOutcome:
+    """What a batch did: the limits it applied (in input order) and the items it rejected."""
+
+    applied: tuple[StoredLimit, ...]
+    failures: tuple[ItemFailure, ...]
+
+
+class LimitStore:
+    """Limits keyed by LimitKey, changed only through HubSpot's rules. Every method holds one lock,
+    so concurrent batches apply one after another and never interleave."""
+
+    def __init__(self, registry: Registry, initial: Iterable[SeedLimit] = ()) -> None:
+        self._registry = registry
+        self._lock = threading.Lock()
+        self._limits: dict[LimitKey, StoredLimit] = {}
+        self._initial = tuple(initial)
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the initial limits; raises ValueError when an initial limit breaks a rule."""
+        with self._lock:
+            self._limits.clear()
+            for seed in self._initial:
+                failure = self._apply(
+                    seed.from_object_type,
+                    seed.to_object_type,
+                    LimitInput(seed.category, seed.type_id, seed.max_to_object_ids),
+                    create=True,
+                )
+                if isinstance(failure, ItemFailure):
+                    raise ValueError(f"initial limit {seed} is invalid: {failure.message}")
+
+    def create(self, from_type: str, to_type: str, inputs: Sequence[LimitInput]) -> BatchOutcome:
+        """Set limits on association types that have none; items apply in order."""
+        return self._batch(from_type, to_type, inputs, create=True)
+
+    def update(self, from_type: str, to_type: str, inputs: Sequence[LimitInput]) -> BatchOutcome:
+        """Change limits that exist; items apply in order."""
+        return self._batch(from_type, to_type, inputs, create=False)
+
+    def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> tuple[StoredLimit, ...]:
+        """Remove the limits named by (category, typeId); keys without a limit are ignored."""
+        with self._lock:
+            removed = (
+                self._limits.pop(LimitKey(from_type, to_type, category, type_id), None)
+                for category, type_id in keys
+            )
+            return tuple(limit for limit in removed if limit is not None)
+
+    def pair(self, from_type: str, to_type: str) -> list[StoredLimit]:
+        """The limits of one pair, ordered by (category, typeId)."""
+        with self._lock:
+            found = [
+                limit
+                for key, limit in self._limits.items()
+                if (key.from_object_type, key.to_object_type) == (from_type, to_type)
+            ]
+        return sorted(found, key=lambda limit: (limit.key.category, limit.key.type_id))
+
+    def all(self) -> list[StoredLimit]:
+        """Every limit, ordered by pair then (category, typeId)."""
+        with self._lock:
+            found = list(self._limits.values())
+        return sorted(found, key=lambda limit: attrs.astuple(limit.key))
+
+    def _batch(
+        self, from_type: str, to_type: str, inputs: Sequence[LimitInput], *, create: bool
+    ) -> BatchOutcome:
+        applied: list[StoredLimit] = []
+        failures: list[ItemFailure] = []
+        with self._lock:
+            for item in inputs:
+                result = self._apply(from_type, to_type, item, create=create)
+                if isinstance(result, ItemFailure):
+                    failures.append(result)
+                else:
+                    applied.append(result)
+        return BatchOutcome(tuple(applied), tuple(failures))
+
+    def _apply(
+        self, from_type: str, to_type: str, item: LimitInput, *, create: bool
+    ) -> StoredLimit | ItemFailure:
+        # Caller holds the lock.
+        association_type = self._registry.find(from_type, to_type, item.category, item.type_id)
+        key = LimitKey(from_type, to_type, item.category, item.type_id)
+        if association_type is None:
+            return _failure(
+                item,
+                UNKNOWN_ASSOCIATION_TYPE,
+                f"association type {item.category} {item.type_id} does not exist from {from_type} "
+                f"to {to_type}",
+            )
+        if create and key in self._limits:
+            return _failure(
+                item,
+                ALREADY_CONFIGURED,
+                f"a limit is already configured for {item.category} {item.type_id}; "
+                "use batch/update to change it",
+            )
+        if not create and key not in self._limits:
+            return _failure(
+                item,
+                NOT_CONFIGURED,
+                f"no limit is configured for {item.category} {item.type_id}; use batch/create to set one",
+            )
+        low, high = self._valid_range(key, labeled=association_type.label is not None)
+        if not MIN_LIMIT <= item.max_to_object_ids <= MAX_LIMIT:
+            return _failure(item, LIMIT_OUT_OF_RANGE, _range_message(low, high))
+        if not low <= item.max_to_object_ids <= high:
+            return _failure(item, LABEL_LIMIT_ABOVE_OBJECT_LIMIT, _range_message(low, high))
+        stored = StoredLimit(key, association_type.label, item.max_to_object_ids)
+        self._limits[key] = stored
+        return stored
+
+    def _valid_range(self, key: LimitKey, *, labeled: bool) -> tuple[int, int]:
+        """The range a new value for ``key`` must fall in, given the pair's other limits: a label
+        limit may not exceed the pair's unlabeled (object) limit, and the object limit may not fall
+        below any label limit."""
+        others = [
+            limit
+            for other, limit in self._limits.items()
+            if other != key
+            and (other.from_object_type, other.to_object_type) == (key.from_object_type, key.to_object_type)
+        ]
+        if labeled:
+            object_limits = [limit.max_to_object_ids for limit in others if limit.label is None]
+            return MIN_LIMIT, min(object_limits, default=MAX_LIMIT)
+        label_limits = [limit.max_to_object_ids for limit in others if limit.label is not None]
+        return max(label_limits, default=MIN_LIMIT), MAX_LIMIT
+
+
+def _failure(item: LimitInput, reason: str, message: str) -> ItemFailure:
+    return ItemFailure(item.category, item.type_id, reason, message)
+
+
+def _range_message(low: int, high: int) -> str:
+    return f"maxToObjectIds must be between {low} and {high}"
