@@ -107,11 +107,14 @@ def _glob(pattern: str) -> re.Pattern[str]:
 
 
 def parse_document(text: str, source: str) -> dict[str, Any]:
-    """Parse an OpenAPI document (JSON or YAML) and check that it has `paths`."""
+    """Parse an OpenAPI document (JSON, else YAML) and check that it has `paths`."""
     try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DriftInputError(f"{source}: not valid JSON or YAML: {exc}") from exc
+        doc = json.loads(text)
+    except ValueError:
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise DriftInputError(f"{source}: not valid JSON or YAML: {exc}") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("paths"), dict):
         raise DriftInputError(f"{source}: not an OpenAPI document (no `paths` object)")
     return doc
@@ -379,7 +382,7 @@ def _parameters(
     found: dict[str, Any] = {}
     for raw in [*(path_item.get("parameters") or ()), *(op.get("parameters") or ())]:
         param, _ = resolve(doc, raw)
-        # Path parameters are matched by position in the path, so their names do not count.
+        # Keyed by location and name: a renamed path parameter shows as one extra and one missing.
         found[f"{param.get('in')} {param.get('name')}"] = param
     return found
 

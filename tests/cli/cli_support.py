@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from hubspot_association_limits.cli._app import app
@@ -60,3 +61,11 @@ EXAMPLE_LIMITS = {
     ("0-1", "0-2", "USER_DEFINED", 103): 1,
     ("0-3", "0-2", "HUBSPOT_DEFINED", 5): 1,
 }
+
+
+def closed_port() -> int:
+    """A loopback port the OS picked and nothing listens on any more (connections are refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import DEMO_LIMITS, EXAMPLE, EXAMPLE_LIMITS, Cli, limits_of
+from cli_support import DEMO_LIMITS, EXAMPLE, EXAMPLE_LIMITS, Cli, closed_port, limits_of
 from hubspot_association_limits.cli._desired import load_desired_state
 from hubspot_association_limits.mock import MockServer
 
@@ -16,6 +16,7 @@ def test_get_shows_one_pair(cli: Cli) -> None:
     assert human.exit_code == 0, human
     assert "Decision maker" in human.stdout
     data = json.loads(cli("--json", "get", "deal", "0-1").stdout)
+    assert (data["from"], data["to"]) == ("deals", "contacts")
     assert {(r["category"], r["typeId"], r["maxToObjectIds"]) for r in data["results"]} == {
         ("HUBSPOT_DEFINED", 3, 10),
         ("USER_DEFINED", 101, 2),
@@ -182,11 +183,11 @@ def test_partial_failure_then_rerun_converges(cli: Cli, mock: MockServer) -> Non
     result = json.loads(broken.stdout)["result"]
     assert (result["applied"], result["not_applied"]) == (2, 3)
     assert "DAILY" in result["stopped"]
-    not_applied = {(o["pair"], o["typeId"]) for o in result["outcomes"] if not o["applied"]}
+    not_applied = {(o["from"], o["to"], o["typeId"]) for o in result["outcomes"] if not o["applied"]}
     assert not_applied == {
-        ("contacts -> companies", 279),
-        ("contacts -> companies", 103),
-        ("deals -> companies", 5),
+        ("contacts", "companies", 279),
+        ("contacts", "companies", 103),
+        ("deals", "companies", 5),
     }
     assert limits_of(mock) == {
         **DEMO_LIMITS,
@@ -200,3 +201,38 @@ def test_partial_failure_then_rerun_converges(cli: Cli, mock: MockServer) -> Non
     assert "Summary: 3 to create, 0 to update, 0 to purge, 3 unchanged." in rerun.stdout
     assert "Applied 3 of 3 change(s)." in rerun.stdout
     assert limits_of(mock) == EXAMPLE_LIMITS
+
+
+def test_budget_takes_a_redis_url_and_paces_locally_while_redis_is_down(cli: Cli) -> None:
+    # Nothing listens there: RedisBudget (it is the one warning) falls back to pacing in this process.
+    result = cli(
+        "-v", "--budget", f"redis://127.0.0.1:{closed_port()}/0", "--json", "get", "deals", "contacts"
+    )
+    assert result.exit_code == 0, result
+    assert "shared rate budget" in result.stderr
+    assert "Redis unavailable" in result.stderr
+    assert len(json.loads(result.stdout)["results"]) == 2
+
+
+@pytest.mark.parametrize(
+    "prefix", ["/crm/associations/v4", "/crm/v4/associations", "/crm/associations/2026-03"]
+)
+def test_prefix_selects_the_path_family(cli: Cli, prefix: str) -> None:
+    result = cli("--prefix", prefix, "-v", "get", "deals", "contacts")
+    assert result.exit_code == 0, result
+    assert f"{prefix}/definitions/configurations/0-3/0-1" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("answer", "code", "expected"), [("y\n", 0, EXAMPLE_LIMITS), ("n\n", 0, DEMO_LIMITS)]
+)
+def test_apply_asks_on_a_terminal(
+    cli: Cli, mock: MockServer, monkeypatch: pytest.MonkeyPatch, answer: str, code: int, expected: dict
+) -> None:
+    from hubspot_association_limits.cli import _app
+
+    monkeypatch.setattr(_app, "_stdin_is_terminal", lambda: True)
+    result = cli("apply", str(EXAMPLE), input=answer)
+    assert result.exit_code == code, result
+    assert "Apply these changes?" in result.stderr
+    assert limits_of(mock) == expected

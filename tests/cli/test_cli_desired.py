@@ -195,6 +195,14 @@ def test_json_files_are_located_by_line_and_path() -> None:
     problems = _problems(json.dumps(document, indent=2), fmt="json")
     assert [(p.line, p.json_path) for p in problems] == [(7, "limits[0].associations[0].max")]
     assert _problems('{\n  "limits": [,]\n}', fmt="json")[0].line == 2
+    twice = _problems('{"limits": [],\n "limits": []}', fmt="json")
+    assert [(p.line, p.json_path, p.message) for p in twice] == [
+        (2, "limits", "'limits' is written twice (first on line 1)")
+    ]
+
+
+def test_one_document_per_file() -> None:
+    assert "not valid YAML" in _problems("---\nlimits: []\n---\nlimits: []\n")[0].message
 
 
 def test_an_unreadable_file_is_one_problem(tmp_path: Path) -> None:

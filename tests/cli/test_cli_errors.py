@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import DEMO_LIMITS, EXAMPLE, Cli, limits_of
+from cli_support import DEMO_LIMITS, EXAMPLE, Cli, closed_port, limits_of
 from hubspot_association_limits.mock import MockServer
 
 _ITEM = "limits:\n  - from: deals\n    to: contacts\n    associations:\n      - {}\n"
@@ -133,6 +133,6 @@ def test_a_refused_token_is_exit_1_with_the_reason(cli: Cli, mock: MockServer, a
 
 
 def test_a_server_that_is_gone_is_exit_1(mock: MockServer) -> None:
-    result = Cli(mock, base_url="http://127.0.0.1:9")("list")  # the discard port: nothing listens there
+    result = Cli(mock, base_url=f"http://127.0.0.1:{closed_port()}")("list")
     assert result.exit_code == 1
     assert "error:" in result.stderr

@@ -1,14 +1,17 @@
 """The same five calls through ``LimitsClient`` or ``AsyncLimitsClient``, so one state machine drives both.
 
-The async driver keeps one event loop (``asyncio.Runner``) for the client's whole life, because
+Each driver sends through an injected ``httpx`` client whose response hook records what the
+wrapper received. The async driver keeps one event loop (``asyncio.Runner``) for the client's whole life, because
 an ``httpx.AsyncClient``'s connections belong to the loop that opened them.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
+
+import httpx
 
 from hubspot_association_limits import (
     AsyncLimitsClient,
@@ -32,8 +35,13 @@ class Driver(Protocol):
 
 
 class SyncDriver:
-    def __init__(self, base_url: str, retry: RetryPolicy, batch_size: int) -> None:
-        self._client = LimitsClient(TOKEN, base_url=base_url, retry=retry, batch_size=batch_size)
+    def __init__(
+        self, base_url: str, retry: RetryPolicy, batch_size: int, hook: Callable[[httpx.Response], None]
+    ) -> None:
+        self._http = httpx.Client(event_hooks={"response": [hook]})
+        self._client = LimitsClient(
+            TOKEN, base_url=base_url, retry=retry, batch_size=batch_size, http_client=self._http
+        )
 
     def create(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult:
         return self._client.create(from_type, to_type, inputs)
@@ -52,12 +60,18 @@ class SyncDriver:
 
     def close(self) -> None:
         self._client.close()
+        self._http.close()
 
 
 class AsyncDriver:
-    def __init__(self, base_url: str, retry: RetryPolicy, batch_size: int) -> None:
+    def __init__(
+        self, base_url: str, retry: RetryPolicy, batch_size: int, hook: Callable[[httpx.Response], Awaitable[None]]
+    ) -> None:
         self._runner = asyncio.Runner()
-        self._client = AsyncLimitsClient(TOKEN, base_url=base_url, retry=retry, batch_size=batch_size)
+        self._http = httpx.AsyncClient(event_hooks={"response": [hook]})
+        self._client = AsyncLimitsClient(
+            TOKEN, base_url=base_url, retry=retry, batch_size=batch_size, http_client=self._http
+        )
 
     def create(self, from_type: str, to_type: str, inputs: Sequence[Any]) -> BatchResult:
         return self._runner.run(self._client.create(from_type, to_type, inputs))
@@ -77,5 +91,6 @@ class AsyncDriver:
     def close(self) -> None:
         try:
             self._runner.run(self._client.aclose())
+            self._runner.run(self._http.aclose())
         finally:
             self._runner.close()

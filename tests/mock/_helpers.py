@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hubspot_association_limits._object_types import normalise_object_type
+
 PREFIX = "/crm/associations/v4/definitions/configurations"
 TOKEN = "pat-na1-test-token"
 
@@ -18,3 +20,20 @@ def hs(type_id: int, limit: int) -> dict[str, Any]:
 
 def ud(type_id: int, limit: int) -> dict[str, Any]:
     return item("USER_DEFINED", type_id, limit)
+
+
+# Object types HubSpot knows, in the spellings it accepts.
+OBJECT_TYPES = ["deals", "contacts", "0-2", "company", "TICKETS", "line_items", "2-123"]
+
+
+def with_known_object_types(path_parameters: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Path parameters with unknown object types replaced by known ones (known ones kept, so links
+    between calls still point at the same pair)."""
+    if not path_parameters:
+        return path_parameters
+    return {
+        name: value
+        if normalise_object_type(str(value))
+        else OBJECT_TYPES[len(str(value)) % len(OBJECT_TYPES)]
+        for name, value in path_parameters.items()
+    }

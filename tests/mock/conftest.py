@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from hubspot_association_limits.mock import MockServer
 
 from ._helpers import TOKEN

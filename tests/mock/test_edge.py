@@ -6,7 +6,6 @@ import time
 
 import httpx
 import pytest
-
 from hubspot_association_limits.mock import FAULT_KINDS, MockServer, TokenConfig
 from hubspot_association_limits.mock._faults import FaultPlan
 from hubspot_association_limits.mock._limits import RateLimiter
@@ -57,7 +56,10 @@ def test_configured_tokens(hubspot_mock: MockServer, authorization, status, cate
 def test_any_well_formed_token_is_enough_by_default(hubspot_mock: MockServer, authorization) -> None:
     headers = {"Authorization": authorization} if authorization else {}
     assert httpx.get(hubspot_mock.base_url + ALL, headers=headers).status_code == 401
-    assert httpx.get(hubspot_mock.base_url + ALL, headers={"Authorization": "Bearer anything"}).status_code == 200
+    assert (
+        httpx.get(hubspot_mock.base_url + ALL, headers={"Authorization": "Bearer anything"}).status_code
+        == 200
+    )
 
 
 def test_refused_requests_never_change_state(hubspot_mock: MockServer) -> None:
@@ -146,7 +148,9 @@ def test_fault_plan_is_reproducible() -> None:
         ("477", 477, "application/json", "1"),
     ],
 )
-def test_status_faults(hubspot_mock: MockServer, api: httpx.Client, kind, status, content_type, retry_after) -> None:
+def test_status_faults(
+    hubspot_mock: MockServer, api: httpx.Client, kind, status, content_type, retry_after
+) -> None:
     hubspot_mock.configure(fault_rate=1.0, faults=[kind])
     response = api.post(f"{PREFIX}/deals/contacts/batch/create", json={"inputs": [hs(3, 5)]})
     assert response.status_code == status

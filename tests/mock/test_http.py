@@ -8,12 +8,16 @@ import uuid
 
 import httpx
 import pytest
-
 from hubspot_association_limits.mock import MockServer
 
 from ._helpers import PREFIX, hs, ud
 
-PREFIXES = ["/crm/associations/v4", "/crm/v4/associations", "/crm/associations/2026-03", "/crm/associations/2025-09"]
+PREFIXES = [
+    "/crm/associations/v4",
+    "/crm/v4/associations",
+    "/crm/associations/2026-03",
+    "/crm/associations/2025-09",
+]
 RATE_HEADERS = [
     "X-HubSpot-RateLimit-Max",
     "X-HubSpot-RateLimit-Remaining",
@@ -35,21 +39,32 @@ def test_the_five_operations_under_every_prefix(api: httpx.Client, prefix: str) 
     ]
     updated = api.post(f"{base}/0-3/company/batch/update", json={"inputs": [hs(341, 8)]})
     assert updated.status_code == 200
-    assert updated.json()["results"] == [{"category": "HUBSPOT_DEFINED", "typeId": 341, "userEnforcedMaxToObjectIds": 8}]
+    assert updated.json()["results"] == [
+        {"category": "HUBSPOT_DEFINED", "typeId": 341, "userEnforcedMaxToObjectIds": 8}
+    ]
     pair = api.get(f"{base}/deal/COMPANIES")
     assert pair.status_code == 200
-    assert [(r["typeId"], r["userEnforcedMaxToObjectIds"]) for r in pair.json()["results"]] == [(5, 1), (341, 8)]
-    purged = api.post(f"{base}/deals/companies/batch/purge", json={"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": 5}]})
+    assert [(r["typeId"], r["userEnforcedMaxToObjectIds"]) for r in pair.json()["results"]] == [
+        (5, 1),
+        (341, 8),
+    ]
+    purged = api.post(
+        f"{base}/deals/companies/batch/purge", json={"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": 5}]}
+    )
     assert (purged.status_code, purged.content) == (204, b"")
     everything = api.get(f"{base}/all")
     assert everything.json() == {
-        "results": [{"category": "HUBSPOT_DEFINED", "typeId": 341, "label": None, "userEnforcedMaxToObjectIds": 8}]
+        "results": [
+            {"category": "HUBSPOT_DEFINED", "typeId": 341, "label": None, "userEnforcedMaxToObjectIds": 8}
+        ]
     }
 
 
 @pytest.mark.hubspot_mock(seed_file="demo")
 def test_207_item_errors_have_hubspots_shape(api: httpx.Client) -> None:
-    response = api.post(f"{PREFIX}/deals/contacts/batch/create", json={"inputs": [ud(102, 11), hs(3, 4), ud(102, 3)]})
+    response = api.post(
+        f"{PREFIX}/deals/contacts/batch/create", json={"inputs": [ud(102, 11), hs(3, 4), ud(102, 3)]}
+    )
     assert response.status_code == 207
     body = response.json()
     assert body["numErrors"] == 2
@@ -61,7 +76,11 @@ def test_207_item_errors_have_hubspots_shape(api: httpx.Client) -> None:
             "status": "error",
             "category": "VALIDATION_ERROR",
             "message": "maxToObjectIds must be between 1 and 10",
-            "context": {"category": ["USER_DEFINED"], "typeId": ["102"], "reason": ["LABEL_LIMIT_ABOVE_OBJECT_LIMIT"]},
+            "context": {
+                "category": ["USER_DEFINED"],
+                "typeId": ["102"],
+                "reason": ["LABEL_LIMIT_ABOVE_OBJECT_LIMIT"],
+            },
             "errors": [],
             "links": {},
         },
@@ -90,31 +109,148 @@ def test_207_item_errors_have_hubspots_shape(api: httpx.Client) -> None:
 def test_batch_status_codes(api: httpx.Client, operation, inputs, status, reasons) -> None:
     response = api.post(f"{PREFIX}/deals/contacts/batch/{operation}", json={"inputs": inputs})
     assert response.status_code == status
-    assert [error["context"]["reason"] for error in response.json().get("errors", [])] == [[r] for r in reasons]
+    assert [error["context"]["reason"] for error in response.json().get("errors", [])] == [
+        [r] for r in reasons
+    ]
     if status == 207:
         assert response.json()["results"] == []
 
 
 BAD_REQUESTS = [
     # (name, method, path, kwargs, status, category, errors[].in)
-    ("unknown from type", "POST", "/widgets/contacts/batch/create", {"json": {"inputs": []}}, 400, "VALIDATION_ERROR", "fromObjectType"),
+    (
+        "unknown from type",
+        "POST",
+        "/widgets/contacts/batch/create",
+        {"json": {"inputs": []}},
+        400,
+        "VALIDATION_ERROR",
+        "fromObjectType",
+    ),
     ("unknown to type", "GET", "/deals/0-999", {}, 400, "VALIDATION_ERROR", "toObjectType"),
-    ("missing field", "POST", "/deals/contacts/batch/create", {"json": {"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": 3}]}}, 400, "VALIDATION_ERROR", "inputs[0].maxToObjectIds"),
-    ("bool is not an int", "POST", "/deals/contacts/batch/create", {"json": {"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": True, "maxToObjectIds": 1}]}}, 400, "VALIDATION_ERROR", "inputs[0].typeId"),
-    ("float is not an int", "POST", "/deals/contacts/batch/update", {"json": {"inputs": [hs(3, 2) | {"maxToObjectIds": 2.5}]}}, 400, "VALIDATION_ERROR", "inputs[0].maxToObjectIds"),
-    ("string typeId", "POST", "/deals/contacts/batch/purge", {"json": {"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": "3"}]}}, 400, "VALIDATION_ERROR", "inputs[0].typeId"),
-    ("beyond int32", "POST", "/deals/contacts/batch/create", {"json": {"inputs": [hs(3, 2**31)]}}, 400, "VALIDATION_ERROR", "inputs[0].maxToObjectIds"),
-    ("unknown category", "POST", "/deals/contacts/batch/create", {"json": {"inputs": [hs(3, 2) | {"category": "MINE"}]}}, 400, "VALIDATION_ERROR", "inputs[0].category"),
+    (
+        "missing field",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"json": {"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": 3}]}},
+        400,
+        "VALIDATION_ERROR",
+        "inputs[0].maxToObjectIds",
+    ),
+    (
+        "bool is not an int",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"json": {"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": True, "maxToObjectIds": 1}]}},
+        400,
+        "VALIDATION_ERROR",
+        "inputs[0].typeId",
+    ),
+    (
+        "float is not an int",
+        "POST",
+        "/deals/contacts/batch/update",
+        {"json": {"inputs": [hs(3, 2) | {"maxToObjectIds": 2.5}]}},
+        400,
+        "VALIDATION_ERROR",
+        "inputs[0].maxToObjectIds",
+    ),
+    (
+        "string typeId",
+        "POST",
+        "/deals/contacts/batch/purge",
+        {"json": {"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": "3"}]}},
+        400,
+        "VALIDATION_ERROR",
+        "inputs[0].typeId",
+    ),
+    (
+        "beyond int32",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"json": {"inputs": [hs(3, 2**31)]}},
+        400,
+        "VALIDATION_ERROR",
+        "inputs[0].maxToObjectIds",
+    ),
+    (
+        "unknown category",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"json": {"inputs": [hs(3, 2) | {"category": "MINE"}]}},
+        400,
+        "VALIDATION_ERROR",
+        "inputs[0].category",
+    ),
     ("no inputs", "POST", "/deals/contacts/batch/create", {"json": {}}, 400, "VALIDATION_ERROR", "inputs"),
     ("array body", "POST", "/deals/contacts/batch/create", {"json": []}, 400, "VALIDATION_ERROR", "body"),
-    ("malformed JSON", "POST", "/deals/contacts/batch/create", {"content": b'{"inputs": [', "headers": {"content-type": "application/json"}}, 400, "VALIDATION_ERROR", "body"),
-    ("NaN", "POST", "/deals/contacts/batch/create", {"content": b'{"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": 3, "maxToObjectIds": NaN}]}', "headers": {"content-type": "application/json"}}, 400, "VALIDATION_ERROR", "body"),
-    ("not UTF-8", "POST", "/deals/contacts/batch/create", {"content": b"\xff\xfe", "headers": {"content-type": "application/json"}}, 400, "VALIDATION_ERROR", "body"),
-    ("text/plain", "POST", "/deals/contacts/batch/create", {"content": b'{"inputs": []}', "headers": {"content-type": "text/plain"}}, 415, "VALIDATION_ERROR", "Content-Type"),
-    ("no content type", "POST", "/deals/contacts/batch/create", {"content": b'{"inputs": []}'}, 415, "VALIDATION_ERROR", "Content-Type"),
-    ("oversized", "POST", "/deals/contacts/batch/create", {"json": {"inputs": [hs(3, 2)] * 40_000}}, 413, "VALIDATION_ERROR", None),
+    (
+        "malformed JSON",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"content": b'{"inputs": [', "headers": {"content-type": "application/json"}},
+        400,
+        "VALIDATION_ERROR",
+        "body",
+    ),
+    (
+        "NaN",
+        "POST",
+        "/deals/contacts/batch/create",
+        {
+            "content": b'{"inputs": [{"category": "HUBSPOT_DEFINED", "typeId": 3, "maxToObjectIds": NaN}]}',
+            "headers": {"content-type": "application/json"},
+        },
+        400,
+        "VALIDATION_ERROR",
+        "body",
+    ),
+    (
+        "not UTF-8",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"content": b"\xff\xfe", "headers": {"content-type": "application/json"}},
+        400,
+        "VALIDATION_ERROR",
+        "body",
+    ),
+    (
+        "text/plain",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"content": b'{"inputs": []}', "headers": {"content-type": "text/plain"}},
+        415,
+        "VALIDATION_ERROR",
+        "Content-Type",
+    ),
+    (
+        "no content type",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"content": b'{"inputs": []}'},
+        415,
+        "VALIDATION_ERROR",
+        "Content-Type",
+    ),
+    (
+        "oversized",
+        "POST",
+        "/deals/contacts/batch/create",
+        {"json": {"inputs": [hs(3, 2)] * 40_000}},
+        413,
+        "VALIDATION_ERROR",
+        None,
+    ),
     ("unknown path", "GET", "/deals/contacts/batch", {}, 404, "RESOURCE_NOT_FOUND", None),
-    ("wrong prefix", "GET", "/../../../v5/associations/definitions/configurations/all", {}, 404, "RESOURCE_NOT_FOUND", None),
+    (
+        "wrong prefix",
+        "GET",
+        "/../../../v5/associations/definitions/configurations/all",
+        {},
+        404,
+        "RESOURCE_NOT_FOUND",
+        None,
+    ),
     ("wrong method", "DELETE", "/deals/contacts", {}, 405, "METHOD_NOT_ALLOWED", None),
     ("GET on a batch", "GET", "/deals/contacts/batch/create", {}, 405, "METHOD_NOT_ALLOWED", None),
 ]
@@ -125,9 +261,15 @@ BAD_REQUESTS = [
     [case[1:] for case in BAD_REQUESTS],
     ids=[case[0] for case in BAD_REQUESTS],
 )
-def test_request_errors(api: httpx.Client, hubspot_mock: MockServer, method, path, kwargs, status, category, field) -> None:
+def test_request_errors(
+    api: httpx.Client, hubspot_mock: MockServer, method, path, kwargs, status, category, field
+) -> None:
     before = hubspot_mock.state()["limits"]
-    url = f"{PREFIX}{path}" if not path.startswith("/..") else "/crm/v5/associations/definitions/configurations/all"
+    url = (
+        f"{PREFIX}{path}"
+        if not path.startswith("/..")
+        else "/crm/v5/associations/definitions/configurations/all"
+    )
     response = api.request(method, url, **kwargs)
     assert response.status_code == status
     body = response.json()
@@ -144,7 +286,11 @@ def test_request_errors(api: httpx.Client, hubspot_mock: MockServer, method, pat
 
 
 def test_malformed_json_names_line_and_column(api: httpx.Client) -> None:
-    response = api.post(f"{PREFIX}/deals/contacts/batch/create", content=b'{\n  "inputs": [,]}', headers={"content-type": "application/json"})
+    response = api.post(
+        f"{PREFIX}/deals/contacts/batch/create",
+        content=b'{\n  "inputs": [,]}',
+        headers={"content-type": "application/json"},
+    )
     assert response.json()["message"].startswith("Invalid input JSON on line 2, column 14:")
 
 
@@ -180,11 +326,26 @@ def test_state_and_stats(api: httpx.Client, hubspot_mock: MockServer) -> None:
     api.get(f"{PREFIX}/nope/contacts")
     state = hubspot_mock.state()
     assert state["limits"] == [
-        {"fromObjectType": "0-3", "toObjectType": "0-1", "category": "HUBSPOT_DEFINED", "typeId": 3, "label": None, "maxToObjectIds": 5}
+        {
+            "fromObjectType": "0-3",
+            "toObjectType": "0-1",
+            "category": "HUBSPOT_DEFINED",
+            "typeId": 3,
+            "label": None,
+            "maxToObjectIds": 5,
+        }
     ]
-    assert state["stats"] == {"requests": 3, "by_status": {"200": 1, "201": 1, "400": 1}, "rate_limited": 0, "faults": 0}
+    assert state["stats"] == {
+        "requests": 3,
+        "by_status": {"200": 1, "201": 1, "400": 1},
+        "rate_limited": 0,
+        "faults": 0,
+    }
     hubspot_mock.reset()
-    assert hubspot_mock.state() == {"limits": [], "stats": {"requests": 0, "by_status": {}, "rate_limited": 0, "faults": 0}}
+    assert hubspot_mock.state() == {
+        "limits": [],
+        "stats": {"requests": 0, "by_status": {}, "rate_limited": 0, "faults": 0},
+    }
 
 
 @pytest.mark.parametrize(
@@ -220,5 +381,11 @@ def test_config_output_never_shows_tokens(hubspot_mock: MockServer) -> None:
 def test_seed_file_via_config_replaces_the_limits(hubspot_mock: MockServer, api: httpx.Client) -> None:
     api.post(f"{PREFIX}/deals/companies/batch/create", json={"inputs": [hs(341, 5)]})
     hubspot_mock.configure(seed_file="demo")
-    assert [(limit["toObjectType"], limit["typeId"]) for limit in hubspot_mock.state()["limits"]] == [("0-1", 3), ("0-1", 101)]
-    assert api.post(f"{PREFIX}/contacts/companies/batch/create", json={"inputs": [ud(103, 1)]}).status_code == 201
+    assert [(limit["toObjectType"], limit["typeId"]) for limit in hubspot_mock.state()["limits"]] == [
+        ("0-1", 3),
+        ("0-1", 101),
+    ]
+    assert (
+        api.post(f"{PREFIX}/contacts/companies/batch/create", json={"inputs": [ud(103, 1)]}).status_code
+        == 201
+    )

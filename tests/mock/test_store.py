@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-
 from hubspot_association_limits.mock._registry import load_seed, registry_for
 from hubspot_association_limits.mock._store import LimitInput, LimitStore
 
@@ -13,7 +12,9 @@ D, C, CO = "0-3", "0-1", "0-2"
 
 
 def store() -> LimitStore:
-    seed = load_seed("demo")  # deals->contacts: HUBSPOT 3 = 10, USER 101 = 2; labels 101, 102; 103 on contacts->companies
+    seed = load_seed(
+        "demo"
+    )  # deals->contacts: HUBSPOT 3 = 10, USER 101 = 2; labels 101, 102; 103 on contacts->companies
     return LimitStore(registry_for(seed), seed.limits)
 
 
@@ -34,21 +35,69 @@ CASES = [
     ("create", (D, C), [hs(4, 4)], [], [(4, "UNKNOWN_ASSOCIATION_TYPE", None)]),
     ("create", (D, C), [ud(3, 4)], [], [(3, "UNKNOWN_ASSOCIATION_TYPE", None)]),
     ("create", (C, CO), [ud(101, 4)], [], [(101, "UNKNOWN_ASSOCIATION_TYPE", None)]),
-    ("create", (D, CO), [hs(341, 0)], [], [(341, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 1 and 10000")]),
+    (
+        "create",
+        (D, CO),
+        [hs(341, 0)],
+        [],
+        [(341, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 1 and 10000")],
+    ),
     ("create", (D, CO), [hs(341, 10_001)], [], [(341, "LIMIT_OUT_OF_RANGE", None)]),
     ("create", (D, CO), [hs(341, 10_000)], [("HUBSPOT_DEFINED", 341, 10_000)], []),
     ("create", (D, CO), [hs(341, -3)], [], [(341, "LIMIT_OUT_OF_RANGE", None)]),
-    ("create", (D, C), [ud(102, 11)], [], [(102, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 10")]),
-    ("create", (D, C), [ud(102, 10_001)], [], [(102, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 1 and 10")]),
+    (
+        "create",
+        (D, C),
+        [ud(102, 11)],
+        [],
+        [(102, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 10")],
+    ),
+    (
+        "create",
+        (D, C),
+        [ud(102, 10_001)],
+        [],
+        [(102, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 1 and 10")],
+    ),
     # Items apply in order: a duplicate key in one create batch fails the second time.
-    ("create", (D, CO), [hs(341, 5), hs(341, 6)], [("HUBSPOT_DEFINED", 341, 5)], [(341, "ALREADY_CONFIGURED", None)]),
+    (
+        "create",
+        (D, CO),
+        [hs(341, 5), hs(341, 6)],
+        [("HUBSPOT_DEFINED", 341, 5)],
+        [(341, "ALREADY_CONFIGURED", None)],
+    ),
     # ...and a label limit is checked against an object limit set earlier in the same batch.
-    ("create", (D, CO), [hs(341, 3), hs(5, 4)], [("HUBSPOT_DEFINED", 341, 3)], [(5, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 3")]),
+    (
+        "create",
+        (D, CO),
+        [hs(341, 3), hs(5, 4)],
+        [("HUBSPOT_DEFINED", 341, 3)],
+        [(5, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 3")],
+    ),
     ("update", (D, C), [hs(3, 7)], [("HUBSPOT_DEFINED", 3, 7)], []),
-    ("update", (D, C), [hs(3, 1)], [], [(3, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 2 and 10000")]),
-    ("update", (D, C), [ud(101, 10), ud(101, 11)], [("USER_DEFINED", 101, 10)], [(101, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", None)]),
+    (
+        "update",
+        (D, C),
+        [hs(3, 1)],
+        [],
+        [(3, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 2 and 10000")],
+    ),
+    (
+        "update",
+        (D, C),
+        [ud(101, 10), ud(101, 11)],
+        [("USER_DEFINED", 101, 10)],
+        [(101, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", None)],
+    ),
     ("update", (D, C), [ud(102, 3)], [], [(102, "NOT_CONFIGURED", None)]),
-    ("update", (D, C), [hs(3, 0)], [], [(3, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 2 and 10000")]),
+    (
+        "update",
+        (D, C),
+        [hs(3, 0)],
+        [],
+        [(3, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 2 and 10000")],
+    ),
     # Duplicates in an update batch: both apply, the last wins.
     ("update", (D, C), [hs(3, 8), hs(3, 9)], [("HUBSPOT_DEFINED", 3, 8), ("HUBSPOT_DEFINED", 3, 9)], []),
     ("update", (D, C), [hs(99, 3)], [], [(99, "UNKNOWN_ASSOCIATION_TYPE", None)]),
@@ -73,7 +122,10 @@ def test_labels_come_from_the_registry() -> None:
     limits = store()
     limits.create(D, CO, [hs(341, 5), hs(5, 1)])
     assert [(limit.key.type_id, limit.label) for limit in limits.pair(D, CO)] == [(5, "Primary"), (341, None)]
-    assert [(limit.key.type_id, limit.label) for limit in limits.pair(D, C)] == [(3, None), (101, "Decision maker")]
+    assert [(limit.key.type_id, limit.label) for limit in limits.pair(D, C)] == [
+        (3, None),
+        (101, "Decision maker"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -69,49 +69,38 @@ def _outcome(result: Any) -> str:
     return "ok" if result.ok else f"item-errors:{[error.message for error in result.errors]}"
 
 
-def _run_sync(spec: Spec, budget: Any, phase: int, record: Callable[[str], None]) -> None:
-    from hubspot_association_limits import LimitsClient, RetryPolicy
+def _item(type_id: int, value: int) -> list[dict[str, Any]]:
+    return [{"category": "HUBSPOT_DEFINED", "typeId": type_id, "maxToObjectIds": value}]
 
-    with LimitsClient(
-        TOKEN,
-        base_url=spec.base_url,
-        budget=budget,
-        retry=RetryPolicy(max_retries=spec.max_retries, total_wait=300),
-    ) as client:
-        for from_type, to_type, type_id, value, action in _calls(spec, phase):
-            item = [{"category": "HUBSPOT_DEFINED", "typeId": type_id, "maxToObjectIds": value}]
+
+def _run_sync(
+    client: Any, calls: list[tuple[str, str, int, int, str]], record: Callable[[str], None]
+) -> None:
+    for from_type, to_type, type_id, value, action in calls:
+        try:
+            record(_outcome(getattr(client, action)(from_type, to_type, _item(type_id, value))))
+        except Exception as exc:
+            record(type(exc).__name__)
+            if type(exc).__name__ == "DailyRateLimitError":
+                return
+
+
+async def _run_async(
+    client: Any, calls: list[tuple[str, str, int, int, str]], record: Callable[[str], None]
+) -> None:
+    async def one_type(type_id: int) -> None:
+        for from_type, to_type, tid, value, action in calls:
+            if tid != type_id:
+                continue
             try:
-                record(_outcome(getattr(client, action)(from_type, to_type, item)))
+                record(_outcome(await getattr(client, action)(from_type, to_type, _item(tid, value))))
             except Exception as exc:
                 record(type(exc).__name__)
                 if type(exc).__name__ == "DailyRateLimitError":
                     return
 
-
-async def _run_async(spec: Spec, budget: Any, phase: int, record: Callable[[str], None]) -> None:
-    from hubspot_association_limits import AsyncLimitsClient, RetryPolicy
-
-    calls = _calls(spec, phase)
-    async with AsyncLimitsClient(
-        TOKEN,
-        base_url=spec.base_url,
-        budget=budget,
-        retry=RetryPolicy(max_retries=spec.max_retries, total_wait=300),
-    ) as client:
-
-        async def one_type(type_id: int) -> None:
-            for from_type, to_type, tid, value, action in calls:
-                if tid != type_id:
-                    continue
-                item = [{"category": "HUBSPOT_DEFINED", "typeId": tid, "maxToObjectIds": value}]
-                try:
-                    record(_outcome(await getattr(client, action)(from_type, to_type, item)))
-                except Exception as exc:
-                    record(type(exc).__name__)
-                    if type(exc).__name__ == "DailyRateLimitError":
-                        return
-
-        await asyncio.gather(*(one_type(type_id) for _, _, type_id in TYPES_BY_WORKER[spec.index]))
+    # One task per association type: concurrent calls of one process share its budget too.
+    await asyncio.gather(*(one_type(type_id) for type_id in sorted({call[2] for call in calls})))
 
 
 def _wait_for(path: Path, timeout: float = 120.0) -> None:
@@ -122,40 +111,72 @@ def _wait_for(path: Path, timeout: float = 120.0) -> None:
         time.sleep(0.002)
 
 
+class _Phases:
+    """The ready/go/done handshake with the Fleet, and the outcomes of one phase."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+        self.workdir = Path(spec.workdir)
+        self.outcomes: list[str] = []
+        self.times: list[float] = []
+        self.started = 0.0
+
+    def record(self, outcome: str) -> None:
+        self.outcomes.append(outcome)
+        self.times.append(time.time())
+
+    def begin(self, phase: int) -> list[tuple[str, str, int, int, str]]:
+        (self.workdir / f"ready-{phase}-{self.spec.name}").touch()
+        _wait_for(self.workdir / f"go-{phase}")
+        self.outcomes, self.times, self.started = [], [], time.time()
+        return _calls(self.spec, phase)
+
+    def end(self, phase: int) -> None:
+        done = {
+            "outcomes": self.outcomes,
+            "times": self.times,
+            "started": self.started,
+            "finished": time.time(),
+        }
+        tmp = self.workdir / f"done-{phase}-{self.spec.name}.tmp"
+        tmp.write_text(json.dumps(done))
+        tmp.rename(self.workdir / f"done-{phase}-{self.spec.name}.json")
+
+
 def worker_main(spec_path: str) -> None:
     """Run one worker from its spec file (in a process of its own)."""
     spec = Spec(**json.loads(Path(spec_path).read_text()))
-    workdir = Path(spec.workdir)
-    handler = logging.FileHandler(workdir / f"{spec.name}.log")
+    handler = logging.FileHandler(Path(spec.workdir) / f"{spec.name}.log")
     handler.setFormatter(logging.Formatter("%(created)f %(levelname)s %(message)s"))
     library_logger = logging.getLogger("hubspot_association_limits")
     library_logger.addHandler(handler)
     library_logger.setLevel(logging.INFO)
 
-    budget = None
-    if spec.budget is not None:
-        from hubspot_association_limits._redis_budget import RedisBudget
+    from hubspot_association_limits import AsyncLimitsClient, LimitsClient, RetryPolicy
+    from hubspot_association_limits._redis_budget import RedisBudget
 
-        budget = RedisBudget(spec.budget, key=spec.key, probe_interval=spec.probe_interval)
-    for phase in range(len(spec.phases)):
-        (workdir / f"ready-{phase}-{spec.name}").touch()
-        _wait_for(workdir / f"go-{phase}")
-        outcomes: list[str] = []
-        times: list[float] = []
+    # Clients are built before the first "ready": the figures measure pacing, not imports.
+    budget = (
+        None
+        if spec.budget is None
+        else RedisBudget(spec.budget, key=spec.key, probe_interval=spec.probe_interval)
+    )
+    retry = RetryPolicy(max_retries=spec.max_retries, total_wait=300)
+    phases = _Phases(spec)
+    if spec.mode == "sync":
+        with LimitsClient(TOKEN, base_url=spec.base_url, budget=budget, retry=retry) as client:
+            for phase in range(len(spec.phases)):
+                _run_sync(client, phases.begin(phase), phases.record)
+                phases.end(phase)
+        return
 
-        def record(outcome: str) -> None:
-            outcomes.append(outcome)
-            times.append(time.time())
+    async def main() -> None:
+        async with AsyncLimitsClient(TOKEN, base_url=spec.base_url, budget=budget, retry=retry) as client:
+            for phase in range(len(spec.phases)):
+                await _run_async(client, phases.begin(phase), phases.record)
+                phases.end(phase)
 
-        started = time.time()
-        if spec.mode == "sync":
-            _run_sync(spec, budget, phase, record)
-        else:
-            asyncio.run(_run_async(spec, budget, phase, record))
-        done = {"outcomes": outcomes, "times": times, "started": started, "finished": time.time()}
-        tmp = workdir / f"done-{phase}-{spec.name}.tmp"
-        tmp.write_text(json.dumps(done))
-        tmp.rename(workdir / f"done-{phase}-{spec.name}.json")
+    asyncio.run(main())
 
 
 class Fleet:
@@ -268,3 +289,75 @@ def split_calls(total: int, workers: int = 4) -> list[int]:
 
 if __name__ == "__main__":
     worker_main(sys.argv[1])
+
+
+@attrs.frozen
+class RunFigures:
+    """What one multi-process run measured."""
+
+    budget: str  # "shared Redis" or "per-process"
+    calls: int
+    ok: int
+    elapsed: float  # from the release of the workers to the last call's end
+    ideal: float  # calls / (burst_limit per second)
+    requests: int  # HubSpot requests the mock saw, 429s included
+    rate_limited: int
+    state_matches: bool  # the mock's final limits == the union of the workers' last values
+
+    @property
+    def ratio(self) -> float:
+        return self.elapsed / self.ideal
+
+    @property
+    def rate_limited_share(self) -> float:
+        return self.rate_limited / self.requests if self.requests else 0.0
+
+    def row(self) -> str:
+        return (
+            f"{self.budget:<14} {self.calls:>5} calls  {self.elapsed:6.2f} s  {self.ratio:5.2f}x ideal  "
+            f"{self.rate_limited:>4} x 429 ({self.rate_limited_share:6.2%} of {self.requests} requests)  "
+            f"ok {self.ok}/{self.calls}  state {'matches' if self.state_matches else 'DIFFERS'}"
+        )
+
+
+def run_fleet(
+    workdir: Path,
+    redis_url: str | None,
+    calls: int,
+    *,
+    burst_limit: int = 20,
+    interval_ms: int = 1_000,
+    key: str = "hubspot-association-limits-test",
+    during: Callable[[Any], None] | None = None,
+    **spec_extra: Any,
+) -> tuple[RunFigures, Fleet]:
+    """Four workers (two sync, two async) make ``calls`` create/update calls against a fresh mock
+    limited to ``burst_limit`` per ``interval_ms``, sharing ``redis_url``'s budget (None: each its own).
+    ``during(mock)`` runs in this thread while they work."""
+    from hubspot_association_limits.mock import MockConfig, running_mock
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    with running_mock(MockConfig(burst_limit=burst_limit, interval_ms=interval_ms)) as mock:
+        specs = make_specs(workdir, mock.base_url, redis_url, key, [split_calls(calls)], **spec_extra)
+        fleet = Fleet(workdir, specs)
+        fleet.start()
+        try:
+            fleet.release(0)
+            if during is not None:
+                during(mock)
+            results = fleet.results(0, timeout=300)
+        finally:
+            fleet.stop()
+        state = mock.state()
+    outcomes = [outcome for result in results.values() for outcome in result["outcomes"]]
+    figures = RunFigures(
+        budget="shared Redis" if redis_url else "per-process",
+        calls=calls,
+        ok=outcomes.count("ok"),
+        elapsed=max(result["finished"] for result in results.values()) - fleet.go_times[0],
+        ideal=calls / (burst_limit * 1000 / interval_ms),
+        requests=state["stats"]["requests"],
+        rate_limited=state["stats"]["rate_limited"],
+        state_matches=mock_state(state) == expected_state(specs),
+    )
+    return figures, fleet

@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 import socket
+import subprocess
 import sys
 import time
 
@@ -72,21 +73,29 @@ def test_budget_window(burst: BurstWindow, headroom: float, expected: tuple[int,
     assert budget_window(burst, headroom) == expected
 
 
+BURST = BurstWindow(20, 2_000)  # one request's share of the interval: 0.1 s
+
+
 @pytest.mark.parametrize(
-    ("observation", "expected"),
+    ("observation", "reopens_in", "expected"),
     [
-        (observed(429, "TEN_SECONDLY_ROLLING"), 2.0),
-        (observed(429, None), 2.0),
-        (observed(429, "SECONDLY"), 1.0),
-        (observed(429, "DAILY"), None),
-        (observed(200, remaining=0), 2.0),
-        (observed(201, remaining=1), None),
-        (observed(200), None),
-        (observed(500, remaining=3), None),
+        (observed(429, "TEN_SECONDLY_ROLLING"), 0.5, 2.0),  # overrun: a whole interval, whatever we counted
+        (observed(429, None), None, 2.0),
+        (observed(429, "SECONDLY"), None, 1.0),
+        (observed(429, "DAILY"), None, None),  # the daily stop, not a pause
+        (observed(200, remaining=0), None, 2.0),  # full, and we cannot tell when it reopens
+        (observed(200, remaining=0), 0.5, 0.6),  # full: until our oldest slot leaves, plus one share
+        (observed(200, remaining=0), -0.2, 0.1),
+        (observed(200, remaining=0), 5.0, 2.0),  # never longer than the interval
+        (observed(201, remaining=1), 0.5, None),
+        (observed(200), None, None),
+        (observed(500, remaining=3), None, None),
     ],
 )
-def test_pause_seconds(observation: RateObservation, expected: float | None) -> None:
-    assert pause_seconds(observation, interval_ms=2_000) == expected
+def test_pause_seconds(
+    observation: RateObservation, reopens_in: float | None, expected: float | None
+) -> None:
+    assert pause_seconds(observation, BURST, reopens_in) == pytest.approx(expected)
 
 
 NOON = dt.datetime(2026, 11, 28, 12, 0, tzinfo=dt.UTC)
@@ -130,6 +139,24 @@ def test_learns_burst_from_headers_and_shares_it(redis_server: RedisServer) -> N
     assert teacher.burst == BurstWindow(7, 1_000)
     assert take_all(pupil) == 7  # the pupil never saw a header; Redis told it
     assert pupil.burst == BurstWindow(7, 1_000)
+
+
+def test_learning_carries_the_requests_already_sent_into_the_new_window(redis_server: RedisServer) -> None:
+    budget = RedisBudget(redis_server.url, key="app", headroom=0)  # starts at 100 per 10 s
+    other = RedisBudget(redis_server.url, key="app", headroom=0)
+    assert [budget.acquire() for _ in range(6)] == [0.0] * 6  # sent before any response said more
+    budget.observe(observed(200, max=10, remaining=4, interval_ms=1_000))
+    assert take_all(other) == 4  # not a fresh 10: HubSpot already counted those 6
+
+
+def test_remaining_zero_pauses_until_the_oldest_slot_leaves(redis_server: RedisServer) -> None:
+    seer, other = RedisBudget(redis_server.url, key="app"), RedisBudget(redis_server.url, key="app")
+    seer.observe(observed(200, max=20, remaining=19, interval_ms=2_000))
+    assert other.acquire() == 0.0  # the oldest slot of the window: it leaves 2 s from now
+    time.sleep(0.5)
+    seer.observe(observed(200, max=20, remaining=0, interval_ms=2_000))
+    # 2.0 - 0.5 until that slot leaves, plus one request's share (0.1 s); not a whole interval
+    assert 1.45 <= other.acquire() <= 1.6
 
 
 @pytest.mark.parametrize(
@@ -202,20 +229,25 @@ def test_url_password_stays_out_of_repr_and_errors() -> None:
     assert password not in str(caught.value)
 
 
-@pytest.mark.parametrize("call", ["acquire", "acquire_async", "observe", "observe_async"])
+@pytest.mark.parametrize("call", ["acquire", "acquire_async"])
 def test_raise_mode_raises_a_typed_error_quickly(call: str) -> None:
     budget = RedisBudget(f"redis://127.0.0.1:{free_port()}/0", on_redis_error="raise")
     started = time.monotonic()
     with pytest.raises(BudgetUnavailableError, match="unavailable: Redis ConnectionError"):
         if call == "acquire":
             budget.acquire()
-        elif call == "acquire_async":
-            asyncio.run(budget.acquire_async())
-        elif call == "observe":
-            budget.observe(observed(200, max=20, remaining=5, interval_ms=1_000))
         else:
-            asyncio.run(budget.observe_async(observed(200, max=20, remaining=5, interval_ms=1_000)))
+            asyncio.run(budget.acquire_async())
     assert time.monotonic() - started < 1.0
+
+
+def test_raise_mode_observe_keeps_the_response_and_the_daily_stop() -> None:
+    # The call already happened: observe must not turn it into an error, but must still stop this worker.
+    budget = RedisBudget(f"redis://127.0.0.1:{free_port()}/0", on_redis_error="raise")
+    budget.observe(observed(200, max=20, remaining=5, interval_ms=1_000))
+    asyncio.run(budget.observe_async(observed(429, "DAILY")))
+    with pytest.raises(DailyRateLimitError):
+        budget.acquire()
 
 
 def test_hung_redis_times_out_instead_of_hanging(redis_server: RedisServer) -> None:
@@ -284,6 +316,21 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "limits", None)
     with pytest.raises(ImportError, match=r"hubspot-association-limits\[redis\]"):
         RedisBudget("redis://127.0.0.1:1/0")
+
+
+def test_core_install_imports_without_the_extra() -> None:
+    # A fresh interpreter where redis and limits cannot be imported, as after a plain pip install.
+    script = (
+        "import sys; sys.modules['redis'] = sys.modules['limits'] = None\n"
+        "from hubspot_association_limits import LimitsClient, RedisBudget\n"
+        "LimitsClient('pat-na1-00000000-0000-0000-0000-000000000000').close()\n"
+        "try:\n    RedisBudget('redis://127.0.0.1:1/0')\n"
+        "except ImportError as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert 'pip install "hubspot-association-limits[redis]"' in done.stdout
 
 
 def test_accepts_a_ready_client(redis_server: RedisServer) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from spec_paths import ALLOWLIST_PATH, ROOT, UPSTREAM_PATH, load_spec_drift
 
 drift = load_spec_drift()
@@ -218,7 +219,7 @@ def test_every_version_prefix_matches(
         p.replace("/crm/associations/v4", prefix): item for p, item in upstream["paths"].items()
     }
     path = tmp_path / "upstream.yaml"  # YAML is read too
-    path.write_text(json.dumps(moved), encoding="utf-8")
+    path.write_text(yaml.safe_dump(moved), encoding="utf-8")
     code, out = run([str(path)], capsys)
     assert code == 0, out
 

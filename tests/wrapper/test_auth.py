@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
+from hubspot_association_limits import AsyncLimitsClient, LimitsClient, OAuthCredentials, TokenRefresh, errors
 from wrapper_helpers import FAST, TOKEN, error_body
 
-from hubspot_association_limits import LimitsClient, OAuthCredentials, TokenRefresh, errors
-
-CREDENTIALS = OAuthCredentials(client_id="app-id", client_secret="app-secret-0123456789", refresh_token="refresh-0123456789")
+CREDENTIALS = OAuthCredentials(
+    client_id="app-id", client_secret="app-secret-0123456789", refresh_token="refresh-0123456789"
+)
 
 
 def _oauth_server(expired_token: str, fresh_token: str, token_status: int = 200):
@@ -27,8 +29,18 @@ def _oauth_server(expired_token: str, fresh_token: str, token_status: int = 200)
                 "refresh_token": ["refresh-0123456789"],
             }
             if token_status != 200:
-                return httpx.Response(token_status, json={"status": "BAD_REFRESH_TOKEN", "message": "missing or unknown refresh token"})
-            return httpx.Response(200, json={"access_token": fresh_token, "refresh_token": "refresh-new-0123456789", "expires_in": 1800})
+                return httpx.Response(
+                    token_status,
+                    json={"status": "BAD_REFRESH_TOKEN", "message": "missing or unknown refresh token"},
+                )
+            return httpx.Response(
+                200,
+                json={
+                    "access_token": fresh_token,
+                    "refresh_token": "refresh-new-0123456789",
+                    "expires_in": 1800,
+                },
+            )
         if request.headers.get("authorization") == f"Bearer {expired_token}":
             return httpx.Response(401, json=error_body("EXPIRED_AUTHENTICATION"))
         return httpx.Response(200, json={"results": []})
@@ -69,18 +81,27 @@ def test_without_an_access_token_oauth_refreshes_first():
     handler, log = _oauth_server("never", "fresh-access-0123456789")
     with _client(handler, None) as client:
         client.list_all()
-    assert [entry[1] for entry in log] == ["/oauth/v1/token", "/crm/associations/v4/definitions/configurations/all"]
+    assert [entry[1] for entry in log] == [
+        "/oauth/v1/token",
+        "/crm/associations/v4/definitions/configurations/all",
+    ]
 
 
 def test_a_failed_refresh_raises_authentication_error():
     handler, _ = _oauth_server("old-access-0123456789", "x", token_status=400)
-    with _client(handler, "old-access-0123456789") as client, pytest.raises(errors.AuthenticationError, match="refresh failed"):
+    with (
+        _client(handler, "old-access-0123456789") as client,
+        pytest.raises(errors.AuthenticationError, match="refresh failed"),
+    ):
         client.list_all()
 
 
 def test_still_expired_after_refresh_raises_expired_authentication():
     handler, log = _oauth_server("same-token-0123456789", "same-token-0123456789")
-    with _client(handler, "same-token-0123456789") as client, pytest.raises(errors.ExpiredAuthenticationError):
+    with (
+        _client(handler, "same-token-0123456789") as client,
+        pytest.raises(errors.ExpiredAuthenticationError),
+    ):
         client.list_all()
     assert [entry[1] for entry in log].count("/oauth/v1/token") == 1
 
@@ -92,7 +113,10 @@ def test_a_plain_401_is_not_refreshed():
         log.append(request.url.path)
         return httpx.Response(401, json=error_body("INVALID_AUTHENTICATION"))
 
-    with _client(handler, "bad-token-0123456789") as client, pytest.raises(errors.AuthenticationError) as caught:
+    with (
+        _client(handler, "bad-token-0123456789") as client,
+        pytest.raises(errors.AuthenticationError) as caught,
+    ):
         client.list_all()
     assert type(caught.value) is errors.AuthenticationError and "/oauth/v1/token" not in log
 
@@ -134,9 +158,16 @@ def test_redirects_are_not_followed_and_the_token_stays_home():
             return httpx.Response(302, headers={"Location": "https://evil.test/steal"})
         return httpx.Response(200, json={"results": []})
 
-    with LimitsClient(TOKEN, base_url="https://api.hubapi.test", http_client=httpx.Client(transport=httpx.MockTransport(handler)), retry=FAST) as client:
-        with pytest.raises(errors.APIStatusError) as caught:
-            client.list_all()
+    with (
+        LimitsClient(
+            TOKEN,
+            base_url="https://api.hubapi.test",
+            http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+            retry=FAST,
+        ) as client,
+        pytest.raises(errors.APIStatusError) as caught,
+    ):
+        client.list_all()
     assert caught.value.status_code == 302
     assert seen == [("api.hubapi.test", f"Bearer {TOKEN}")]
 
@@ -146,3 +177,27 @@ def test_redirects_are_not_followed_and_the_token_stays_home():
     with LimitsClient(TOKEN, base_url="https://api.hubapi.test", http_client=follower, retry=FAST) as client:
         client.list_all()
     assert seen == [("api.hubapi.test", f"Bearer {TOKEN}"), ("evil.test", None)]
+
+
+def test_async_oauth_refresh():
+    handler, log = _oauth_server("old-access-0123456789", "new-access-0123456789")
+    refreshed: list[TokenRefresh] = []
+
+    async def main() -> None:
+        async with AsyncLimitsClient(
+            "old-access-0123456789",
+            base_url="https://api.hubapi.test",
+            http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)),
+            retry=FAST,
+            oauth=CREDENTIALS,
+            on_token_refresh=refreshed.append,
+        ) as client:
+            await client.list_all()
+
+    asyncio.run(main())
+    assert [entry[1] for entry in log] == [
+        "/crm/associations/v4/definitions/configurations/all",
+        "/oauth/v1/token",
+        "/crm/associations/v4/definitions/configurations/all",
+    ]
+    assert [r.access_token for r in refreshed] == ["new-access-0123456789"]

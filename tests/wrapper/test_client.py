@@ -1,43 +1,63 @@
-"""LimitsClient / AsyncLimitsClient over httpx.MockTransport: chunking, 207 merging, replays, errors, surface."""
+"""The clients over httpx.MockTransport: chunking, 207 merging, replays, errors, the public surface."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 
 import httpx
+import hubspot_association_limits as hal
 import pytest
+from hubspot_association_limits import BatchResult, Limit, LimitInput, errors
 from wrapper_helpers import (
     BASE_URL,
     TOKEN,
+    async_client,
     batch_body,
     error_body,
     inputs_of,
     item_error,
     rate_limited,
     sync_client,
-    async_client,
 )
-
-import hubspot_association_limits as hal
-from hubspot_association_limits import BatchResult, Limit, LimitInput, errors
 
 
 def _limits(n: int, start: int = 1) -> list[dict[str, object]]:
-    return [{"category": "HUBSPOT_DEFINED", "typeId": i, "maxToObjectIds": i} for i in range(start, start + n)]
+    return [
+        {"category": "HUBSPOT_DEFINED", "typeId": i, "maxToObjectIds": i} for i in range(start, start + n)
+    ]
 
 
 def test_public_surface_is_the_contract():
     assert set(hal.__all__) == {
-        "LimitsClient", "AsyncLimitsClient", "LimitInput", "AssociationTypeKey", "Limit", "ObjectType", "Category",
-        "BatchResult", "PurgeResult", "LimitsResult", "ItemError", "RateLimitInfo", "RetryPolicy", "RateBudget",
-        "InProcessBudget", "errors", "OAuthCredentials", "TokenRefresh", "RateObservation",
+        "LimitsClient",
+        "AsyncLimitsClient",
+        "LimitInput",
+        "AssociationTypeKey",
+        "Limit",
+        "ObjectType",
+        "Category",
+        "BatchResult",
+        "PurgeResult",
+        "LimitsResult",
+        "ItemError",
+        "RateLimitInfo",
+        "RetryPolicy",
+        "RateBudget",
+        "InProcessBudget",
+        "errors",
+        "OAuthCredentials",
+        "TokenRefresh",
+        "RateObservation",
+        "RedisBudget",  # lazy: the optional "redis" extra
+        "BudgetUnavailableError",
     }
     for name in hal.__all__:
         assert getattr(hal, name) is not None
 
 
-@pytest.mark.parametrize(("count", "batch_size", "calls"), [(1, 100, 1), (100, 100, 1), (101, 100, 2), (7, 3, 3), (250, 100, 3)])
+@pytest.mark.parametrize(
+    ("count", "batch_size", "calls"), [(1, 100, 1), (100, 100, 1), (101, 100, 2), (7, 3, 3), (250, 100, 3)]
+)
 def test_create_chunks_and_merges_in_input_order(count: int, batch_size: int, calls: int):
     sizes: list[int] = []
 
@@ -68,7 +88,10 @@ def test_207_errors_are_typed_paired_with_their_inputs_and_merged_across_chunks(
         result = client.create("deals", "contacts", _limits(5))
     assert result.status_code == 207 or result.status_code == 201
     assert [r.type_id for r in result.results] == [1, 3, 5]
-    assert [e.input for e in result.errors] == [LimitInput("HUBSPOT_DEFINED", 2, 2), LimitInput("HUBSPOT_DEFINED", 4, 4)]
+    assert [e.input for e in result.errors] == [
+        LimitInput("HUBSPOT_DEFINED", 2, 2),
+        LimitInput("HUBSPOT_DEFINED", 4, 4),
+    ]
     assert result.num_errors == 2 and not result.ok
     assert result.errors[0].reason == "ALREADY_CONFIGURED" and result.errors[0].category == "VALIDATION_ERROR"
     with pytest.raises(errors.BatchIncompleteError) as caught:
@@ -88,7 +111,19 @@ def test_207_errors_are_typed_paired_with_their_inputs_and_merged_across_chunks(
     ],
 )
 def test_item_errors_match_leniently(context: dict[str, list[str]], matched: int | None):
-    body = batch_body([], [{"status": "error", "category": "VALIDATION_ERROR", "message": "x", "context": context, "errors": [], "links": {}}])
+    body = batch_body(
+        [],
+        [
+            {
+                "status": "error",
+                "category": "VALIDATION_ERROR",
+                "message": "x",
+                "context": context,
+                "errors": [],
+                "links": {},
+            }
+        ],
+    )
     with sync_client(lambda r: httpx.Response(207, json=body)) as client:
         result = client.update("deals", "contacts", _limits(3))
     error = result.errors[0]
@@ -96,26 +131,52 @@ def test_item_errors_match_leniently(context: dict[str, list[str]], matched: int
 
 
 def test_a_lone_error_without_context_belongs_to_a_lone_input():
-    body = batch_body([], [{"status": "error", "category": "VALIDATION_ERROR", "message": "x", "context": {}, "errors": [], "links": {}}])
+    body = batch_body(
+        [],
+        [
+            {
+                "status": "error",
+                "category": "VALIDATION_ERROR",
+                "message": "x",
+                "context": {},
+                "errors": [],
+                "links": {},
+            }
+        ],
+    )
     with sync_client(lambda r: httpx.Response(207, json=body)) as client:
         result = client.create("deals", "contacts", _limits(1))
     assert result.errors[0].input == LimitInput("HUBSPOT_DEFINED", 1, 1)
 
 
 def _replaying_server(stored_limit: int, first_failure: int | type[Exception]):
-    """The first create is applied but its answer lost (5xx or dropped connection); the replay sees ALREADY_CONFIGURED."""
+    """The first create is applied but its answer lost (5xx, dropped); the replay sees ALREADY_CONFIGURED."""
     calls: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(request.method)
         if request.method == "GET":
-            return httpx.Response(200, json={"results": [{"category": "HUBSPOT_DEFINED", "typeId": 1, "label": None, "userEnforcedMaxToObjectIds": stored_limit}]})
+            return httpx.Response(
+                200,
+                json={
+                    "results": [
+                        {
+                            "category": "HUBSPOT_DEFINED",
+                            "typeId": 1,
+                            "label": None,
+                            "userEnforcedMaxToObjectIds": stored_limit,
+                        }
+                    ]
+                },
+            )
         if calls.count("POST") == 1:
             if isinstance(first_failure, int):
                 return httpx.Response(first_failure, text="<html>upstream</html>")
             raise first_failure("connection dropped after sending", request=request)
         inputs = inputs_of(request)
-        return httpx.Response(207, json=batch_body(inputs[1:], [item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED")]))
+        return httpx.Response(
+            207, json=batch_body(inputs[1:], [item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED")])
+        )
 
     return handler, calls
 
@@ -143,7 +204,9 @@ def test_already_configured_without_a_replay_is_not_read_back():
 
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(request.method)
-        return httpx.Response(207, json=batch_body([], [item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED")]))
+        return httpx.Response(
+            207, json=batch_body([], [item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED")])
+        )
 
     with sync_client(handler) as client:
         result = client.create("deals", "contacts", _limits(1))
@@ -176,7 +239,10 @@ def test_a_failing_later_chunk_says_what_was_applied():
 
 
 def test_a_failing_first_chunk_raises_the_original_error():
-    with sync_client(lambda r: httpx.Response(400, json=error_body()), batch_size=2) as client, pytest.raises(errors.BadRequestError):
+    with (
+        sync_client(lambda r: httpx.Response(400, json=error_body()), batch_size=2) as client,
+        pytest.raises(errors.BadRequestError),
+    ):
         client.create("deals", "contacts", _limits(5))
 
 
@@ -185,7 +251,11 @@ def test_a_failing_first_chunk_raises_the_original_error():
     [
         (400, error_body(), errors.BadRequestError),
         (401, error_body("EXPIRED_AUTHENTICATION"), errors.ExpiredAuthenticationError),
-        (403, error_body("MISSING_SCOPES", context={"missingScopes": ["crm.schemas.deals.write"]}), errors.MissingScopesError),
+        (
+            403,
+            error_body("MISSING_SCOPES", context={"missingScopes": ["crm.schemas.deals.write"]}),
+            errors.MissingScopesError,
+        ),
         (404, error_body("OBJECT_NOT_FOUND"), errors.NotFoundError),
         (409, error_body("CONFLICT"), errors.ConflictError),
         (429, rate_limited("DAILY"), errors.DailyRateLimitError),
@@ -216,10 +286,18 @@ def _run(client, operation: str):
     return client.list_all()
 
 
-@pytest.mark.parametrize(("status", "content"), [(204, b""), (200, b'{"status": "COMPLETE", "results": []}'), (200, b"")])
+@pytest.mark.parametrize(
+    ("status", "content"), [(204, b""), (200, b'{"status": "COMPLETE", "results": []}'), (200, b"")]
+)
 def test_purge_accepts_204_empty_and_200_json(status: int, content: bytes):
-    with sync_client(lambda r: httpx.Response(status, content=content, headers={"X-HubSpot-Correlation-Id": "cid-1"})) as client:
-        result = client.purge("deals", "contacts", [{"category": "HUBSPOT_DEFINED", "typeId": 3}, LimitInput("USER_DEFINED", 100, 2)])
+    with sync_client(
+        lambda r: httpx.Response(status, content=content, headers={"X-HubSpot-Correlation-Id": "cid-1"})
+    ) as client:
+        result = client.purge(
+            "deals",
+            "contacts",
+            [{"category": "HUBSPOT_DEFINED", "typeId": 3}, LimitInput("USER_DEFINED", 100, 2)],
+        )
     assert [k.type_id for k in result.purged] == [3, 100]
     assert result.status_code == status and result.correlation_id == "cid-1"
 
@@ -236,9 +314,14 @@ def test_any_2xx_is_success(status: int, operation: str):
     assert [r.type_id for r in result.results] == [1, 2] and result.status_code == status
 
 
-@pytest.mark.parametrize("content", [b"<html>ok</html>", b"", b'{"status": "COMPLETE"}', b'{"results": [{"typeId": 1}]}'])
+@pytest.mark.parametrize(
+    "content", [b"<html>ok</html>", b"", b'{"status": "COMPLETE"}', b'{"results": [{"typeId": 1}]}']
+)
 def test_an_unreadable_2xx_is_an_error_not_a_silent_none(content: bytes):
-    with sync_client(lambda r: httpx.Response(201, content=content)) as client, pytest.raises(errors.APIStatusError) as caught:
+    with (
+        sync_client(lambda r: httpx.Response(201, content=content)) as client,
+        pytest.raises(errors.APIStatusError) as caught,
+    ):
         client.create("deals", "contacts", _limits(1))
     assert caught.value.status_code == 201
     assert "not the documented JSON" in str(caught.value)
@@ -253,13 +336,30 @@ def test_results_expose_meta_and_null_labels():
         "X-HubSpot-RateLimit-Daily": "625000",
         "X-HubSpot-RateLimit-Daily-Remaining": "624999",
     }
-    body = {"results": [{"category": "NEW_CATEGORY", "typeId": 3, "label": None, "userEnforcedMaxToObjectIds": None}, {"category": "USER_DEFINED", "typeId": 100, "label": "Decision maker", "userEnforcedMaxToObjectIds": 2}]}
+    body = {
+        "results": [
+            {"category": "NEW_CATEGORY", "typeId": 3, "label": None, "userEnforcedMaxToObjectIds": None},
+            {
+                "category": "USER_DEFINED",
+                "typeId": 100,
+                "label": "Decision maker",
+                "userEnforcedMaxToObjectIds": 2,
+            },
+        ]
+    }
     with sync_client(lambda r: httpx.Response(200, json=body, headers=headers)) as client:
         result = client.get("0-3", "contact")
-    assert list(result) == [Limit("NEW_CATEGORY", 3, None, None), Limit("USER_DEFINED", 100, "Decision maker", 2)]
+    assert list(result) == [
+        Limit("NEW_CATEGORY", 3, None, None),
+        Limit("USER_DEFINED", 100, "Decision maker", 2),
+    ]
     assert len(result) == 2
     assert result.correlation_id == "cid-9" and result.status_code == 200
-    assert (result.rate_limit.max, result.rate_limit.remaining, result.rate_limit.interval_ms) == (190, 189, 10000)
+    assert (result.rate_limit.max, result.rate_limit.remaining, result.rate_limit.interval_ms) == (
+        190,
+        189,
+        10000,
+    )
     assert (result.rate_limit.daily, result.rate_limit.daily_remaining) == (625000, 624999)
     assert result.headers["x-hubspot-ratelimit-max"] == "190"
 
@@ -280,7 +380,9 @@ def test_object_types_are_sent_as_ids():
     ]
 
 
-@pytest.mark.parametrize("prefix", ["/crm/v4/associations", "/crm/associations/2026-03", "/crm/associations/v4/"])
+@pytest.mark.parametrize(
+    "prefix", ["/crm/v4/associations", "/crm/associations/2026-03", "/crm/associations/v4/"]
+)
 def test_api_prefix_reaches_the_wire(prefix: str):
     seen: list[str] = []
 
@@ -297,7 +399,11 @@ def test_invalid_input_sends_nothing():
     seen: list[httpx.Request] = []
     with sync_client(lambda r: seen.append(r) or httpx.Response(201)) as client:
         with pytest.raises(errors.InvalidInputError, match=r"inputs\[1\]\.maxToObjectIds"):
-            client.create("deals", "contacts", [*_limits(1), {"category": "HUBSPOT_DEFINED", "typeId": 9, "maxToObjectIds": 0}])
+            client.create(
+                "deals",
+                "contacts",
+                [*_limits(1), {"category": "HUBSPOT_DEFINED", "typeId": 9, "maxToObjectIds": 0}],
+            )
         with pytest.raises(ValueError):
             client.create("widgets", "contacts", _limits(1))
     assert seen == []
@@ -361,7 +467,16 @@ def test_missing_token_is_a_clear_error(monkeypatch: pytest.MonkeyPatch):
         hal.LimitsClient()
     monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", TOKEN)
     seen: list[str | None] = []
-    client = hal.LimitsClient(base_url=BASE_URL, http_client=httpx.Client(transport=httpx.MockTransport(lambda r: seen.append(r.headers.get("authorization")) or httpx.Response(200, json={"results": []}))))
+    client = hal.LimitsClient(
+        base_url=BASE_URL,
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(
+                lambda r: (
+                    seen.append(r.headers.get("authorization")) or httpx.Response(200, json={"results": []})
+                )
+            )
+        ),
+    )
     with client:
         client.list_all()
     assert seen == [f"Bearer {TOKEN}"]
@@ -372,3 +487,73 @@ def test_repr_never_shows_the_token():
         text = repr(client)
     assert TOKEN not in text and "LimitsClient(base_url=" in text
     assert TOKEN not in repr(async_client(lambda r: httpx.Response(200)))
+
+
+@pytest.mark.parametrize(
+    ("response", "note"),
+    [
+        (httpx.Response(477, headers={"Retry-After": "3600"}), "Retry-After 3600 s is over the 60 s cap"),
+        (httpx.Response(503), "gave up after 3 retries"),
+    ],
+)
+def test_the_error_says_why_retrying_stopped(response: httpx.Response, note: str):
+    answer = (response.status_code, response.headers)
+    with (
+        sync_client(lambda r: httpx.Response(answer[0], headers=answer[1])) as client,
+        pytest.raises(errors.APIStatusError) as caught,
+    ):
+        client.list_all()
+    assert any(note in text for text in caught.value.__notes__)
+
+
+def test_raise_for_errors_counts_unmatched_errors_as_not_applied():
+    unmatched = {
+        "status": "error",
+        "category": "VALIDATION_ERROR",
+        "message": "x",
+        "context": {},
+        "errors": [],
+        "links": {},
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(207, json=batch_body(inputs_of(request)[:1], [unmatched]))
+
+    with sync_client(handler) as client:
+        result = client.create("deals", "contacts", _limits(2))
+    assert result.errors[0].input is None
+    with pytest.raises(errors.BatchIncompleteError) as caught:
+        result.raise_for_errors()
+    assert [i.type_id for i in caught.value.applied] == [1]
+    assert [i.type_id for i in caught.value.not_applied] == [2]
+
+
+def test_a_failing_later_purge_chunk_says_what_was_purged():
+    def handler(request: httpx.Request) -> httpx.Response:
+        return (
+            httpx.Response(204)
+            if inputs_of(request)[0]["typeId"] < 3
+            else httpx.Response(409, json=error_body())
+        )
+
+    keys = [{"category": "HUBSPOT_DEFINED", "typeId": i} for i in range(1, 6)]
+    with sync_client(handler, batch_size=2) as client, pytest.raises(errors.BatchIncompleteError) as caught:
+        client.purge("deals", "contacts", keys)
+    assert [k.type_id for k in caught.value.applied] == [1, 2]
+    assert [k.type_id for k in caught.value.not_applied] == [3, 4, 5]
+    assert isinstance(caught.value.__cause__, errors.ConflictError)
+
+
+def test_a_daily_429_stops_later_calls_before_they_are_sent():
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(429, json=rate_limited("DAILY"))
+
+    with sync_client(handler) as client:
+        with pytest.raises(errors.DailyRateLimitError):
+            client.list_all()
+        with pytest.raises(errors.DailyRateLimitError, match="calls resume in"):
+            client.get("deals", "contacts")
+    assert len(sent) == 1

@@ -17,13 +17,14 @@ import httpx
 import pytest
 import schemathesis
 import yaml
+from hubspot_association_limits import BatchResult, LimitsResult, PurgeResult, errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wrapper_helpers import sync_client
 
-from hubspot_association_limits import BatchResult, LimitsResult, PurgeResult, errors
-
-SPEC: dict[str, Any] = yaml.safe_load((Path(__file__).parents[2] / "spec" / "association-limits.yaml").read_text())
+SPEC: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).parents[2] / "spec" / "association-limits.yaml").read_text()
+)
 SCHEMA = schemathesis.openapi.from_dict(SPEC)
 PAIR = "/crm/associations/v4/definitions/configurations/{fromObjectType}/{toObjectType}"
 PATHS = {
@@ -42,11 +43,25 @@ def _path_regex(template: str) -> re.Pattern[str]:
 
 
 def _wrapper_rejects(operation: str, inputs: list[dict[str, Any]]) -> bool:
-    """The rules the wrapper adds on top of the spec (HubSpot's documented limits, no repeats)."""
+    """The wrapper's rules on top of the spec (HubSpot's documented limits, no repeats, no unknown keys)."""
+    known = {"category", "typeId"} if operation == "purge" else {"category", "typeId", "maxToObjectIds"}
+    if any(set(item) - known for item in inputs):
+        return True
     keys = [(item["category"], item["typeId"]) for item in inputs]
     if len(set(keys)) != len(keys) or any(item["typeId"] < 0 for item in inputs):
         return True
     return operation != "purge" and any(not 1 <= item["maxToObjectIds"] <= 10_000 for item in inputs)
+
+
+def _made_valid(operation: str, inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The inputs with unknown keys dropped, typeIds non-negative, limits in 1..10,000 and repeats removed."""
+    valid: dict[tuple[str, int], dict[str, Any]] = {}
+    for item in inputs:
+        fixed = {"category": item["category"], "typeId": min(abs(item["typeId"]), 2**31 - 1)}
+        if operation != "purge":
+            fixed["maxToObjectIds"] = 1 + abs(item["maxToObjectIds"]) % 10_000
+        valid.setdefault((fixed["category"], fixed["typeId"]), fixed)
+    return list(valid.values())
 
 
 @pytest.mark.parametrize("operation", ["create", "update", "purge"])
@@ -64,8 +79,23 @@ def test_spec_valid_requests_go_out_spec_valid(operation: str):
             if operation == "purge":
                 return httpx.Response(204)
             inputs = json.loads(request.content)["inputs"]
-            results = [{"category": i["category"], "typeId": i["typeId"], "userEnforcedMaxToObjectIds": i["maxToObjectIds"]} for i in inputs]
-            return httpx.Response(201, json={"status": "COMPLETE", "results": results, "startedAt": "2026-01-01T00:00:00Z", "completedAt": "2026-01-01T00:00:00Z"})
+            results = [
+                {
+                    "category": i["category"],
+                    "typeId": i["typeId"],
+                    "userEnforcedMaxToObjectIds": i["maxToObjectIds"],
+                }
+                for i in inputs
+            ]
+            return httpx.Response(
+                201,
+                json={
+                    "status": "COMPLETE",
+                    "results": results,
+                    "startedAt": "2026-01-01T00:00:00Z",
+                    "completedAt": "2026-01-01T00:00:00Z",
+                },
+            )
 
         inputs = case.body["inputs"]
         with sync_client(handler, budget=False) as client:
@@ -74,7 +104,9 @@ def test_spec_valid_requests_go_out_spec_valid(operation: str):
             except errors.InvalidInputError:
                 assert _wrapper_rejects(operation, inputs)
                 assert sent == []
-                return
+                # The same data made wrapper-valid must go out, so every example checks a request.
+                inputs = _made_valid(operation, inputs)
+                getattr(client, operation)(from_type, to_type, inputs)
         assert not _wrapper_rejects(operation, inputs)
         assert len(sent) == (1 if inputs else 0)
         for request in sent:
@@ -95,13 +127,26 @@ def _payloads(path: str, method: str, status: str) -> st.SearchStrategy[Any]:
     synthetic = {
         "openapi": SPEC["openapi"],
         "info": {"title": "payloads", "version": "0"},
-        "paths": {"/payload": {"post": {
-            "requestBody": {"required": True, "content": {"application/json": {"schema": response["content"]["application/json"]["schema"]}}},
-            "responses": {"200": {"description": "ok"}},
-        }}},
+        "paths": {
+            "/payload": {
+                "post": {
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {"schema": response["content"]["application/json"]["schema"]}
+                        },
+                    },
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
         "components": {"schemas": SPEC["components"]["schemas"]},
     }
-    return schemathesis.openapi.from_dict(synthetic)["/payload"]["POST"].as_strategy().map(lambda case: case.body)
+    return (
+        schemathesis.openapi.from_dict(synthetic)["/payload"]["POST"]
+        .as_strategy()
+        .map(lambda case: case.body)
+    )
 
 
 # (operation, documented status, status to answer with, expected result or error class)
@@ -137,14 +182,18 @@ def _call(client: Any, operation: str) -> Any:
     return client.list_all()
 
 
-@pytest.mark.parametrize(("operation", "documented", "status", "expected"), RESPONSES, ids=[f"{r[0]}-{r[2]}" for r in RESPONSES])
+@pytest.mark.parametrize(
+    ("operation", "documented", "status", "expected"), RESPONSES, ids=[f"{r[0]}-{r[2]}" for r in RESPONSES]
+)
 def test_every_spec_valid_response_parses(operation: str, documented: str, status: int, expected: type):
     method = "get" if operation in ("get", "list_all") else "post"
 
     @given(payload=_payloads(PATHS[operation], method, documented))
     @FAST
     def check(payload: Any) -> None:
-        with sync_client(lambda r: httpx.Response(status, json=payload), budget=False, retry=None, max_retries=0) as client:
+        with sync_client(
+            lambda r: httpx.Response(status, json=payload), budget=False, retry=None, max_retries=0
+        ) as client:
             if issubclass(expected, errors.HubSpotError):
                 with pytest.raises(expected) as caught:
                     _call(client, operation)
@@ -171,11 +220,26 @@ def test_purge_204_parses():
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("status", "FAILED"), ("category", "SOMETHING_NEW"), ("label", None), ("userEnforcedMaxToObjectIds", None)],
+    [
+        ("status", "FAILED"),
+        ("category", "SOMETHING_NEW"),
+        ("label", None),
+        ("userEnforcedMaxToObjectIds", None),
+    ],
 )
 def test_unknown_enum_values_and_nulls_parse(field: str, value: Any):
-    result_item = {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": "Primary", "userEnforcedMaxToObjectIds": 5}
-    body = {"status": "COMPLETE", "results": [result_item], "startedAt": "2026-01-01T00:00:00Z", "completedAt": "2026-01-01T00:00:00Z"}
+    result_item = {
+        "category": "HUBSPOT_DEFINED",
+        "typeId": 3,
+        "label": "Primary",
+        "userEnforcedMaxToObjectIds": 5,
+    }
+    body = {
+        "status": "COMPLETE",
+        "results": [result_item],
+        "startedAt": "2026-01-01T00:00:00Z",
+        "completedAt": "2026-01-01T00:00:00Z",
+    }
     if field == "status":
         body["status"] = value
     else:
@@ -183,5 +247,10 @@ def test_unknown_enum_values_and_nulls_parse(field: str, value: Any):
     with sync_client(lambda r: httpx.Response(201, json=body), budget=False) as client:
         result = client.create("deals", "contacts", INPUT)
     limit = result.results[0]
-    observed = {"status": result.status, "category": limit.category, "label": limit.label, "userEnforcedMaxToObjectIds": limit.max_to_object_ids}
+    observed = {
+        "status": result.status,
+        "category": limit.category,
+        "label": limit.label,
+        "userEnforcedMaxToObjectIds": limit.max_to_object_ids,
+    }
     assert observed[field] == value

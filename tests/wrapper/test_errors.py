@@ -1,11 +1,10 @@
-"""``errors.from_response``: every status and body shape becomes the right typed error, never a parse error."""
+"""``errors.from_response``: every status and body shape gives the right typed error, never a parse error."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-
 from hubspot_association_limits import errors
 
 CID = "aeb5f871-7f07-4993-9211-075dc63e7cbf"
@@ -22,8 +21,11 @@ def _body(**fields: object) -> bytes:
         (401, _body(category="INVALID_AUTHENTICATION"), errors.AuthenticationError),
         (401, _body(category="EXPIRED_AUTHENTICATION"), errors.ExpiredAuthenticationError),
         (403, _body(category="MISSING_SCOPES"), errors.PermissionDeniedError),
-        (403, _body(category="MISSING_SCOPES", context={"missingScopes": ["crm.schemas.deals.write"]}),
-         errors.MissingScopesError),
+        (
+            403,
+            _body(category="MISSING_SCOPES", context={"missingScopes": ["crm.schemas.deals.write"]}),
+            errors.MissingScopesError,
+        ),
         (404, _body(category="OBJECT_NOT_FOUND"), errors.NotFoundError),
         (409, _body(category="CONFLICT"), errors.ConflictError),
         (423, _body(category="LOCKED"), errors.LockedError),
@@ -33,7 +35,11 @@ def _body(**fields: object) -> bytes:
         (405, _body(category="METHOD_NOT_ALLOWED"), errors.APIStatusError),
         (302, b"", errors.APIStatusError),
         (500, _body(category="INTERNAL_ERROR"), errors.ServerError),
-        (502, b"<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>", errors.ServerError),
+        (
+            502,
+            b"<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>",
+            errors.ServerError,
+        ),
         (503, b"", errors.ServerError),
         (504, b'{"status": "error", "mess', errors.ServerError),
         (521, b"<html>Web server is down</html>", errors.ServerError),
@@ -62,7 +68,8 @@ def test_every_field_of_the_json_body_is_kept():
         context={"typeId": ["3"]},
     )
     error = errors.from_response(400, {}, content)
-    assert (error.category, error.sub_category, error.message) == ("VALIDATION_ERROR", "INVALID_LIMIT", error.message)
+    assert (error.category, error.sub_category) == ("VALIDATION_ERROR", "INVALID_LIMIT")
+    assert error.message == str(error)
     assert error.detail == "boom"
     assert error.errors == [{"message": "too big", "in": "maxToObjectIds"}]
     assert error.context == {"typeId": ["3"]}
@@ -86,7 +93,9 @@ def test_non_json_bodies_are_summarised(content: bytes, fragment: str):
 
 
 def test_missing_scopes_and_policy_name():
-    scopes = errors.from_response(403, {}, _body(category="MISSING_SCOPES", context={"missingScopes": ["a", "b"]}))
+    scopes = errors.from_response(
+        403, {}, _body(category="MISSING_SCOPES", context={"missingScopes": ["a", "b"]})
+    )
     assert isinstance(scopes, errors.MissingScopesError)
     assert scopes.missing_scopes == ["a", "b"]
     daily = errors.from_response(429, {}, _body(errorType="RATE_LIMIT", policyName="DAILY"))

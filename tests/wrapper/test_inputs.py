@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from hubspot_association_limits import AssociationTypeKey, LimitInput, ObjectType, errors
 from hubspot_association_limits._inputs import coerce_keys, coerce_limit_inputs, object_type_id
 
@@ -46,11 +45,15 @@ def test_bad_limit_inputs(item: object, index: int, field: str | None, fragment:
 
 @pytest.mark.parametrize("value", [1, 10_000, 5])
 def test_good_limits_in_range(value: int):
-    assert coerce_limit_inputs([{**GOOD, "maxToObjectIds": value}]) == [LimitInput("HUBSPOT_DEFINED", 3, value)]
+    assert coerce_limit_inputs([{**GOOD, "maxToObjectIds": value}]) == [
+        LimitInput("HUBSPOT_DEFINED", 3, value)
+    ]
 
 
 def test_dicts_and_typed_inputs_mix_and_unknown_categories_pass():
-    items = coerce_limit_inputs([GOOD, LimitInput("WORK", 7, 2), {"category": "FUTURE_CATEGORY", "typeId": 8, "maxToObjectIds": 1}])
+    items = coerce_limit_inputs(
+        [GOOD, LimitInput("WORK", 7, 2), {"category": "FUTURE_CATEGORY", "typeId": 8, "maxToObjectIds": 1}]
+    )
     assert [item.category for item in items] == ["HUBSPOT_DEFINED", "WORK", "FUTURE_CATEGORY"]
 
 
@@ -61,8 +64,18 @@ def test_inputs_must_be_a_list(items: object):
 
 
 def test_keys_accept_keys_limit_inputs_and_dicts():
-    keys = coerce_keys([{"category": "HUBSPOT_DEFINED", "typeId": 3}, AssociationTypeKey("USER_DEFINED", 100), LimitInput("WORK", 1, 9)])
-    assert keys == [AssociationTypeKey("HUBSPOT_DEFINED", 3), AssociationTypeKey("USER_DEFINED", 100), AssociationTypeKey("WORK", 1)]
+    keys = coerce_keys(
+        [
+            {"category": "HUBSPOT_DEFINED", "typeId": 3},
+            AssociationTypeKey("USER_DEFINED", 100),
+            LimitInput("WORK", 1, 9),
+        ]
+    )
+    assert keys == [
+        AssociationTypeKey("HUBSPOT_DEFINED", 3),
+        AssociationTypeKey("USER_DEFINED", 100),
+        AssociationTypeKey("WORK", 1),
+    ]
     with pytest.raises(errors.InvalidInputError, match=r"inputs\[0\]\.typeId: is missing"):
         coerce_keys([{"category": "HUBSPOT_DEFINED"}])
     with pytest.raises(errors.InvalidInputError, match="unknown field"):
@@ -71,8 +84,15 @@ def test_keys_accept_keys_limit_inputs_and_dicts():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("contacts", "0-1"), ("contact", "0-1"), ("0-1", "0-1"), ("DEALS", "0-3"), ("line-items", "0-8"), ("2-123", "2-123"),
-     (ObjectType.TICKETS, "0-5")],
+    [
+        ("contacts", "0-1"),
+        ("contact", "0-1"),
+        ("0-1", "0-1"),
+        ("DEALS", "0-3"),
+        ("line-items", "0-8"),
+        ("2-123", "2-123"),
+        (ObjectType.TICKETS, "0-5"),
+    ],
 )
 def test_object_types_by_name_or_id(value: str, expected: str):
     assert object_type_id(value, "from_object_type") == expected

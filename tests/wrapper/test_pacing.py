@@ -6,13 +6,19 @@ import datetime
 import threading
 
 import pytest
-
 from hubspot_association_limits import InProcessBudget, RateBudget, RateObservation, errors
 from hubspot_association_limits._pacing import observation_from
 
 
 def _obs(status: int = 200, policy: str | None = None, **fields: int | None) -> RateObservation:
-    values = {"max": None, "remaining": None, "interval_ms": None, "daily": None, "daily_remaining": None, **fields}
+    values = {
+        "max": None,
+        "remaining": None,
+        "interval_ms": None,
+        "daily": None,
+        "daily_remaining": None,
+        **fields,
+    }
     return RateObservation(status_code=status, policy_name=policy, **values)
 
 
@@ -107,7 +113,16 @@ def test_shared_by_threads_never_over_grants():
 def test_observation_from_headers_is_case_insensitive_and_lenient():
     observation = observation_from(
         200,
-        {"x-hubspot-ratelimit-max": "190", "X-HubSpot-RateLimit-Remaining": "oops", "X-HubSpot-RateLimit-Daily-Remaining": "5"},
+        {
+            "x-hubspot-ratelimit-max": "190",
+            "X-HubSpot-RateLimit-Remaining": "oops",
+            "X-HubSpot-RateLimit-Daily-Remaining": "5",
+        },
         None,
     )
-    assert (observation.max, observation.remaining, observation.daily_remaining, observation.interval_ms) == (190, None, 5, None)
+    assert (observation.max, observation.remaining, observation.daily_remaining, observation.interval_ms) == (
+        190,
+        None,
+        5,
+        None,
+    )

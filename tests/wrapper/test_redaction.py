@@ -8,10 +8,9 @@ import sys
 
 import httpx
 import pytest
-from wrapper_helpers import FAST, TOKEN
-
 from hubspot_association_limits import LimitsClient, errors
 from hubspot_association_limits._redact import MASK, redact, register_secret
+from wrapper_helpers import FAST, TOKEN
 
 
 @pytest.mark.parametrize(
@@ -39,12 +38,25 @@ def _echoing(request: httpx.Request) -> httpx.Response:
     auth = request.headers.get("authorization", "")
     if request.url.path.endswith("/all"):
         return httpx.Response(503, text=f"<html>upstream said {auth}</html>", headers={"Retry-After": "0"})
-    return httpx.Response(400, json={"status": "error", "message": f"bad token {auth[7:]}", "correlationId": "x", "category": "VALIDATION_ERROR"})
+    return httpx.Response(
+        400,
+        json={
+            "status": "error",
+            "message": f"bad token {auth[7:]}",
+            "correlationId": "x",
+            "category": "VALIDATION_ERROR",
+        },
+    )
 
 
 def test_token_never_in_logs_or_errors(caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.DEBUG, logger="hubspot_association_limits")
-    with LimitsClient(TOKEN, base_url="https://api.hubapi.test", http_client=httpx.Client(transport=httpx.MockTransport(_echoing)), retry=FAST) as client:
+    with LimitsClient(
+        TOKEN,
+        base_url="https://api.hubapi.test",
+        http_client=httpx.Client(transport=httpx.MockTransport(_echoing)),
+        retry=FAST,
+    ) as client:
         texts = [repr(client)]
         for call in (client.list_all, lambda: client.get("deals", "contacts")):
             with pytest.raises(errors.APIStatusError) as caught:
@@ -57,8 +69,18 @@ def test_token_never_in_logs_or_errors(caplog: pytest.LogCaptureFixture):
 
 def test_retry_log_line_has_reason_wait_attempt_and_correlation_id(caplog: pytest.LogCaptureFixture):
     caplog.set_level(logging.INFO, logger="hubspot_association_limits")
-    answers = iter([httpx.Response(503, headers={"X-HubSpot-Correlation-Id": "cid-77"}), httpx.Response(200, json={"results": []})])
-    with LimitsClient(TOKEN, base_url="https://api.hubapi.test", http_client=httpx.Client(transport=httpx.MockTransport(lambda r: next(answers))), retry=FAST) as client:
+    answers = iter(
+        [
+            httpx.Response(503, headers={"X-HubSpot-Correlation-Id": "cid-77"}),
+            httpx.Response(200, json={"results": []}),
+        ]
+    )
+    with LimitsClient(
+        TOKEN,
+        base_url="https://api.hubapi.test",
+        http_client=httpx.Client(transport=httpx.MockTransport(lambda r: next(answers))),
+        retry=FAST,
+    ) as client:
         client.list_all()
     (line,) = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
     assert "status 503" in line and "waiting 0.00 s" in line and "retry 1 of 3" in line and "cid-77" in line
@@ -69,11 +91,14 @@ def test_env_switches_logging_on(level: str, shown: bool):
     script = (
         "import httpx, hubspot_association_limits as h\n"
         "answers = iter([httpx.Response(503), httpx.Response(200, json={'results': []})])\n"
-        f"c = h.LimitsClient({TOKEN!r}, base_url='https://api.hubapi.test', retry=h.RetryPolicy(backoff_initial=0.001),"
+        f"c = h.LimitsClient({TOKEN!r}, base_url='https://api.hubapi.test',"
+        " retry=h.RetryPolicy(backoff_initial=0.001),"
         " http_client=httpx.Client(transport=httpx.MockTransport(lambda r: next(answers))))\n"
         "c.list_all()\n"
     )
     env = {"HUBSPOT_ASSOCIATION_LIMITS_LOG": level, "PATH": ""}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60, check=True
+    )
     assert ("retrying GET" in done.stderr) is shown
     assert TOKEN not in done.stderr + done.stdout

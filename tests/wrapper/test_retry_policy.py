@@ -6,7 +6,6 @@ import datetime
 import json
 
 import pytest
-
 from hubspot_association_limits import RetryPolicy
 from hubspot_association_limits._retry import GiveUp, Retry, backoff, decide, retry_after
 
@@ -18,7 +17,9 @@ DAILY = json.dumps({"status": "error", "policyName": "DAILY"}).encode()
 INTERVAL = {"X-HubSpot-RateLimit-Interval-Milliseconds": "2000"}
 
 
-def _decide(status: int | None = None, *, headers=None, body=b"", failure=None, method="POST", attempt=0, **kw):
+def _decide(
+    status: int | None = None, *, headers=None, body=b"", failure=None, method="POST", attempt=0, **kw
+):
     policy = kw.pop("policy", POLICY)
     return decide(
         policy,
@@ -74,8 +75,12 @@ STATUS_ROWS = [
 ]
 
 
-@pytest.mark.parametrize(("case", "status", "headers", "body", "expected"), STATUS_ROWS, ids=[r[0] for r in STATUS_ROWS])
-def test_status_decision_and_wait(case: str, status: int, headers: dict[str, str], body: bytes, expected: float | None):
+@pytest.mark.parametrize(
+    ("case", "status", "headers", "body", "expected"), STATUS_ROWS, ids=[r[0] for r in STATUS_ROWS]
+)
+def test_status_decision_and_wait(
+    case: str, status: int, headers: dict[str, str], body: bytes, expected: float | None
+):
     decision = _decide(status, headers=headers, body=body)
     if expected is None:
         assert isinstance(decision, GiveUp), decision
@@ -121,7 +126,9 @@ def test_exponential_backoff_is_capped_at_8_s(attempt: int, expected: float):
     assert backoff(POLICY, attempt, 0.999) == pytest.approx(expected * 1.24975)
 
 
-@pytest.mark.parametrize(("status", "body", "base"), [(503, b"", 0.5), (429, TEN_SECONDLY, 10.0), (423, b"", 2.0)])
+@pytest.mark.parametrize(
+    ("status", "body", "base"), [(503, b"", 0.5), (429, TEN_SECONDLY, 10.0), (423, b"", 2.0)]
+)
 def test_jitter_stays_within_its_band(status: int, body: bytes, base: float):
     low = _decide(status, body=body, jitter=0.0)
     high = _decide(status, body=body, jitter=0.999)
@@ -132,7 +139,10 @@ def test_jitter_stays_within_its_band(status: int, body: bytes, base: float):
 
 @pytest.mark.parametrize(("attempt", "retried"), [(0, True), (2, True), (3, False), (7, False)])
 def test_max_retries(attempt: int, retried: bool):
-    assert isinstance(_decide(503, attempt=attempt, policy=RetryPolicy(max_retries=3, backoff_max=0.5)), Retry) is retried
+    assert (
+        isinstance(_decide(503, attempt=attempt, policy=RetryPolicy(max_retries=3, backoff_max=0.5)), Retry)
+        is retried
+    )
 
 
 @pytest.mark.parametrize(("waited", "retried"), [(0.0, True), (49.9, True), (50.1, False), (60.0, False)])

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-
 from hubspot_association_limits import AsyncLimitsClient, LimitsClient, RetryPolicy
 
 TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
@@ -19,15 +18,26 @@ FAST = RetryPolicy(backoff_initial=0.001, backoff_max=0.001, locked_min_wait=0.0
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def batch_body(inputs: list[dict[str, Any]], errors: list[dict[str, Any]] | None = None, label: bool = True) -> dict[str, Any]:
+def batch_body(
+    inputs: list[dict[str, Any]], errors: list[dict[str, Any]] | None = None, label: bool = True
+) -> dict[str, Any]:
     """A create/update answer applying ``inputs`` (and reporting ``errors``)."""
     results = []
     for item in inputs:
-        result = {"category": item["category"], "typeId": item["typeId"], "userEnforcedMaxToObjectIds": item["maxToObjectIds"]}
+        result = {
+            "category": item["category"],
+            "typeId": item["typeId"],
+            "userEnforcedMaxToObjectIds": item["maxToObjectIds"],
+        }
         if label:
             result["label"] = None
         results.append(result)
-    body: dict[str, Any] = {"status": "COMPLETE", "results": results, "startedAt": STAMP, "completedAt": STAMP}
+    body: dict[str, Any] = {
+        "status": "COMPLETE",
+        "results": results,
+        "startedAt": STAMP,
+        "completedAt": STAMP,
+    }
     if errors:
         body["errors"] = errors
         body["numErrors"] = len(errors)
@@ -51,7 +61,13 @@ def error_body(category: str = "VALIDATION_ERROR", **extra: Any) -> dict[str, An
 
 
 def rate_limited(policy: str = "TEN_SECONDLY_ROLLING") -> dict[str, Any]:
-    return {"status": "error", "message": "limit", "errorType": "RATE_LIMIT", "correlationId": CID, "policyName": policy}
+    return {
+        "status": "error",
+        "message": "limit",
+        "errorType": "RATE_LIMIT",
+        "correlationId": CID,
+        "policyName": policy,
+    }
 
 
 def inputs_of(request: httpx.Request) -> list[dict[str, Any]]:
@@ -67,4 +83,6 @@ def sync_client(handler: Handler, **kwargs: Any) -> LimitsClient:
 def async_client(handler: Handler, **kwargs: Any) -> AsyncLimitsClient:
     kwargs.setdefault("retry", FAST)
     kwargs.setdefault("base_url", BASE_URL)
-    return AsyncLimitsClient(TOKEN, http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)), **kwargs)
+    return AsyncLimitsClient(
+        TOKEN, http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)), **kwargs
+    )

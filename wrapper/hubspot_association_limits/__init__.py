@@ -4,6 +4,8 @@
 retries, pacing, typed errors, batching and safe auth. Errors live in ``errors``.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from . import errors
 from ._auth import OAuthCredentials, TokenRefresh
 from ._client import AsyncLimitsClient, LimitsClient
@@ -13,10 +15,14 @@ from ._results import BatchResult, ItemError, LimitsResult, PurgeResult, RateLim
 from ._retry import RetryPolicy
 from ._types import AssociationTypeKey, Limit, LimitInput
 
+if TYPE_CHECKING:
+    from ._redis_budget import BudgetUnavailableError, RedisBudget
+
 __all__ = [
     "AssociationTypeKey",
     "AsyncLimitsClient",
     "BatchResult",
+    "BudgetUnavailableError",
     "Category",
     "InProcessBudget",
     "ItemError",
@@ -30,7 +36,17 @@ __all__ = [
     "RateBudget",
     "RateLimitInfo",
     "RateObservation",
+    "RedisBudget",
     "RetryPolicy",
     "TokenRefresh",
     "errors",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The Redis budget (optional extra "redis") is imported on first use only.
+    if name in ("RedisBudget", "BudgetUnavailableError"):
+        from . import _redis_budget
+
+        return getattr(_redis_budget, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

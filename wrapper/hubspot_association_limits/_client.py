@@ -51,6 +51,7 @@ from ._results import (
     limit_from,
     merge_batch_results,
     reconcile_replayed_create,
+    split_applied,
 )
 from ._retry import RetryPolicy
 from ._transport import (
@@ -64,6 +65,7 @@ from ._transport import (
 )
 from ._types import AssociationTypeKey, LimitInput
 from .errors import (
+    CORRELATION_HEADER,
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
@@ -114,15 +116,19 @@ def _unreadable(response: httpx.Response | None, error: Exception) -> APIStatusE
     return APIStatusError(
         f"HubSpot answered {response.status_code} with a body that is not the documented JSON ({error})",
         status_code=response.status_code,
-        correlation_id=response.headers.get("X-HubSpot-Correlation-Id"),
+        correlation_id=response.headers.get(CORRELATION_HEADER),
         headers=response.headers,
     )
 
 
-def _raise_for_status(response: Response[Any]) -> None:
+def _raise_for_status(response: Response[Any], state: CallState) -> None:
+    """The one place a non-2xx answer becomes a typed error (with why it was not retried, as a note)."""
     status = int(response.status_code)
     if not 200 <= status < 300:
-        raise from_response(status, response.headers, response.content)
+        error = from_response(status, response.headers, response.content)
+        if state.gave_up:
+            error.add_note(f"not retried: {state.gave_up} ({state.attempts} attempt(s))")
+        raise error
 
 
 def _meta(response: Response[Any]) -> ResponseMeta:
@@ -176,9 +182,9 @@ class _Core:
         oauth: OAuthCredentials | None,
         on_token_refresh: Callable[[TokenRefresh], None] | None,
     ) -> httpx.Auth:
+        check_secure_url(self.base_url)
         if auth is not None:
             return auth
-        check_secure_url(self.base_url)
         token = access_token or os.environ.get(TOKEN_ENV) or None
         if oauth is not None:
             return OAuthRefreshAuth(token, oauth, base_url=self.base_url, on_token_refresh=on_token_refresh)
@@ -230,7 +236,6 @@ class _Core:
     def batch_part(
         operation: _Operation, response: Response[Any], chunk: Sequence[LimitInput]
     ) -> BatchResult:
-        _raise_for_status(response)
         parsed: _Batch
         if isinstance(response.parsed, _Batch):
             parsed = response.parsed
@@ -250,7 +255,6 @@ class _Core:
 
     @staticmethod
     def limits(response: Response[Any]) -> LimitsResult:
-        _raise_for_status(response)
         parsed = response.parsed
         if not isinstance(parsed, LimitCollection):
             parsed = _parse_as(LimitCollection.from_dict, response)
@@ -270,12 +274,11 @@ class _Core:
         if not parts:
             return error
         done = merge_batch_results(parts, [item for part in parts for item in part.inputs])
-        failed = {e.input for e in done.errors}
-        applied = [item for item in done.inputs if item not in failed]
+        applied, not_applied = split_applied(items, done.results)
         return BatchIncompleteError(
             f"{operation} stopped after {len(parts)} chunk(s): {error}",
             applied=applied,
-            not_applied=[item for item in items if item not in applied],
+            not_applied=not_applied,
             results=done.results,
             errors=done.errors,
             result=done,
@@ -357,7 +360,7 @@ class LimitsClient:
         state = CallState(retry or self._core.policy)
         token = call_state.set(state)
         try:
-            return send(), state
+            response = send()
         except HubSpotError:
             raise
         except httpx.TransportError as error:
@@ -366,6 +369,8 @@ class LimitsClient:
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
+        _raise_for_status(response, state)
+        return response, state
 
     def _batch(
         self,
@@ -454,7 +459,6 @@ class LimitsClient:
                     ),
                     retry,
                 )
-                _raise_for_status(response)
             except HubSpotError as error:
                 if not purged:
                     raise
@@ -544,7 +548,7 @@ class AsyncLimitsClient:
         state = CallState(retry or self._core.policy)
         token = call_state.set(state)
         try:
-            return await send(), state
+            response = await send()
         except HubSpotError:
             raise
         except httpx.TransportError as error:
@@ -553,6 +557,8 @@ class AsyncLimitsClient:
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
+        _raise_for_status(response, state)
+        return response, state
 
     async def _batch(
         self,
@@ -642,7 +648,6 @@ class AsyncLimitsClient:
                     ),
                     retry,
                 )
-                _raise_for_status(response)
             except HubSpotError as error:
                 if not purged:
                     raise

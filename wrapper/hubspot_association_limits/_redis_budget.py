@@ -1,10 +1,11 @@
 """RedisBudget: one HubSpot rate budget shared through Redis by every client that names the same key.
 
 HubSpot's limits belong to the app, not to a process, so workers on many machines must draw from one
-budget. The burst window is the ``limits`` library's moving window on Redis (exact, atomic, tested
-upstream); the pause and the daily stop are two tiny Redis keys that expire by themselves. If Redis
-fails, pacing carries on in this process (``on_redis_error="fallback"``) or raises
-``BudgetUnavailableError`` (``"raise"``).
+budget. The burst window is kept by two limiters of the ``limits`` library on Redis (atomic, tested
+upstream): a sliding window counter that spreads requests evenly, and a moving window that caps any
+interval exactly. The pause and the daily stop are two tiny Redis keys that expire by themselves.
+If Redis fails, pacing carries on in this process (``on_redis_error="fallback"``) or ``acquire``
+raises ``BudgetUnavailableError`` (``"raise"``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .errors import DailyRateLimitError, HubSpotError, InvalidInputError
 if TYPE_CHECKING:
     import redis
     from limits import RateLimitItem
+    from limits.strategies import RateLimiter
 
 __all__ = [
     "DEFAULT_KEY",
@@ -59,29 +61,39 @@ class BurstWindow:
 
 
 def budget_window(burst: BurstWindow, headroom: float) -> tuple[int, int]:
-    """(requests, seconds) for the shared moving window.
+    """(requests, seconds) of a shared window for ``burst``.
 
     ``limits`` counts whole seconds, so a window that is not a whole number of seconds is widened
     (fewer requests per real interval, never more). ``headroom`` leaves a share of the burst unused:
     workers take a slot a few milliseconds before HubSpot counts the request, and those gaps differ
-    between workers, so a window filled to the last slot would collect the odd 429.
+    between workers, so a flow at exactly the limit would collect the odd 429.
     """
     seconds = max(1, math.ceil(burst.interval_ms / 1000))
     spare = math.ceil(burst.max * headroom) if headroom > 0 else 0
     return max(1, burst.max - spare), seconds
 
 
-def pause_seconds(observation: RateObservation, interval_ms: int) -> float | None:
-    """How long every worker waits after this response; None when it asks for no pause."""
+def pause_seconds(observation: RateObservation, burst: BurstWindow, reopens_in: float | None) -> float | None:
+    """How long every worker waits after this response; None when it asks for no pause.
+
+    ``reopens_in``: seconds until the oldest request in the shared window leaves it (None: unknown).
+    A success with ``Remaining: 0`` means HubSpot's window is full but not overrun, so everyone waits
+    until that oldest request leaves, plus one request's share of the interval for the workers'
+    clock and network jitter. A 429 means the window was overrun (perhaps by a sender outside this
+    budget), so everyone waits a whole interval.
+    """
     policy = _policy(observation)
+    interval = burst.interval_ms / 1000
     if observation.status_code == 429:
         if policy == "DAILY":
             return None
         if policy == "SECONDLY":
             return _SECONDLY_PAUSE
-        return interval_ms / 1000  # TEN_SECONDLY_ROLLING or unnamed: the rolling window reopens within one
+        return interval  # TEN_SECONDLY_ROLLING or unnamed: the rolling window reopens within one
     if observation.remaining == 0:
-        return interval_ms / 1000
+        if reopens_in is None:
+            return interval
+        return min(interval, max(reopens_in, 0.0) + interval / burst.max)
     return None
 
 
@@ -164,8 +176,9 @@ class RedisBudget:
         self._errors: tuple[type[BaseException], ...] = (redis.RedisError, OSError)
         storage = limits.storage.RedisStorage("redis://", connection_pool=pool, key_prefix=key)
         # Two limiters of the library on one storage: the sliding window counter spreads requests
-        # evenly over the interval (no burst each time the window reopens, which jitter between
-        # workers turns into 429s); the moving window is the exact cap on any interval.
+        # evenly over the interval at the burst less the headroom (no rush each time the window
+        # reopens, which jitter between workers turns into 429s); the moving window is the exact
+        # cap of the burst itself on any interval.
         self._smooth = limits.strategies.SlidingWindowCounterRateLimiter(storage)
         self._exact = limits.strategies.MovingWindowRateLimiter(storage)
         self._item_class = limits.RateLimitItemPerSecond
@@ -219,7 +232,12 @@ class RedisBudget:
         return await asyncio.to_thread(self.acquire)
 
     def observe(self, observation: RateObservation) -> None:
-        """Learn from one response: the burst window, and whether every worker must pause or stop."""
+        """Learn from one response: the burst window, and whether every worker must pause or stop.
+
+        Never raises for Redis, even with ``on_redis_error="raise"``: the response is already in
+        hand, and failing the call now would report a change HubSpot made as not made. The next
+        ``acquire`` raises instead.
+        """
         learned = _burst_of(observation)
         if learned is not None:
             self._burst = learned
@@ -227,11 +245,15 @@ class RedisBudget:
         stop = daily_stop_seconds(observation, dt.datetime.now(dt.UTC))
         if stop is not None:
             self._daily_stop_until = time.time() + stop
-        pause = pause_seconds(observation, self._burst.interval_ms)
         if self._try_redis():
             try:
-                self._share(observation, pause, stop)
+                self._share(observation, stop)
             except self._errors as exc:
+                if self._on_redis_error == "raise":
+                    logger.debug(
+                        "shared rate budget %r: could not share a response: %s", self._key, type(exc).__name__
+                    )
+                    return
                 self._redis_failed(exc)
             else:
                 self._redis_ok()
@@ -258,8 +280,7 @@ class RedisBudget:
             self._learned = True
         if pause_ms > 0:
             return float(pause_ms) / 1000
-        item = self._item(self._burst)
-        for limiter in (self._smooth, self._exact):
+        for limiter, item in self._windows(self._burst):
             if not limiter.hit(item):
                 # A slot the smoothing limiter granted is not handed back: the worker just asks later.
                 reset_at, _ = limiter.get_window_stats(item)
@@ -267,8 +288,14 @@ class RedisBudget:
                 return max(0.001, float(reset_at) - time.time())
         return 0.0
 
-    def _share(self, observation: RateObservation, pause: float | None, stop: float | None) -> None:
+    def _share(self, observation: RateObservation, stop: float | None) -> None:
         learned = _burst_of(observation)
+        reopens_in = None
+        if observation.remaining == 0 and observation.status_code != 429:
+            exact, item = self._windows(self._burst)[1]
+            reset_at, _ = exact.get_window_stats(item)
+            reopens_in = float(reset_at) - time.time()
+        pause = pause_seconds(observation, self._burst, reopens_in)
         with self._client.pipeline(transaction=False) as pipe:
             if stop is not None:
                 pipe.set(self._stop_key, "DAILY", px=max(1, int(stop * 1000)))
@@ -289,17 +316,20 @@ class RedisBudget:
         # The requests already counted in the old window still count at HubSpot: move them into the
         # new window, or the first interval after learning would let a whole new burst through.
         # Only the worker whose SET changed the figure does this (SET ... GET is atomic).
-        old_item, new_item = self._item(previous), self._item(learned)
-        for limiter in (self._smooth, self._exact):
+        for (limiter, old_item), (_, new_item) in zip(
+            self._windows(previous), self._windows(learned), strict=True
+        ):
             _, old_remaining = limiter.get_window_stats(old_item)
             _, new_remaining = limiter.get_window_stats(new_item)
             moved = min(old_item.amount - old_remaining, new_remaining)
             if moved > 0:
                 limiter.hit(new_item, cost=moved)
 
-    def _item(self, burst: BurstWindow) -> RateLimitItem:
-        amount, seconds = budget_window(burst, self._headroom)
-        return self._item_class(amount, seconds, namespace="burst")
+    def _windows(self, burst: BurstWindow) -> tuple[tuple[RateLimiter, RateLimitItem], ...]:
+        # Smooth flow at the burst less the headroom; never more than the burst itself in any interval.
+        smooth = self._item_class(*budget_window(burst, self._headroom), namespace="smooth")
+        exact = self._item_class(*budget_window(burst, 0.0), namespace="burst")
+        return ((self._smooth, smooth), (self._exact, exact))
 
     # -- failure handling: fall back (one warning) or raise, and probe Redis again now and then
 

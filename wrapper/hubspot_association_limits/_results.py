@@ -29,6 +29,7 @@ __all__ = [
     "limit_from",
     "merge_batch_results",
     "reconcile_replayed_create",
+    "split_applied",
 ]
 
 ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
@@ -145,9 +146,7 @@ class BatchResult(_WithMeta):
         """Raise ``BatchIncompleteError`` if any input was not applied; else return self."""
         if self.ok:
             return self
-        failed = {error.input for error in self.errors}
-        not_applied = [item for item in self.inputs if item in failed]
-        applied = [item for item in self.inputs if item not in failed]
+        applied, not_applied = split_applied(self.inputs, self.results)
         raise BatchIncompleteError(
             f"{self.num_errors} input(s) were not applied: {self.errors[0].message}",
             applied=applied,
@@ -178,6 +177,14 @@ class LimitsResult(_WithMeta):
 
     def __len__(self) -> int:
         return len(self.results)
+
+
+def split_applied(
+    inputs: Sequence[LimitInput], results: Sequence[Limit]
+) -> tuple[list[LimitInput], list[LimitInput]]:
+    """(applied, not applied) in input order: an input counts as applied when HubSpot returned its key."""
+    returned = {limit.key for limit in results}
+    return [i for i in inputs if i.key in returned], [i for i in inputs if i.key not in returned]
 
 
 def limit_from(model: LimitConfiguration | UpdatedLimit) -> Limit:

@@ -20,7 +20,7 @@ import attrs
 import httpx
 
 from ._logging import logger
-from ._pacing import RateBudget, observation_from
+from ._pacing import RateBudget, RateObservation, observation_from
 from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide
 from .errors import CORRELATION_HEADER, parse_json_object
 
@@ -48,6 +48,7 @@ class CallState:
     replayed_after_ambiguous_failure: bool = False
     attempts: int = 0
     last_response: httpx.Response | None = None
+    gave_up: str | None = None  # why the last failure was not retried
 
 
 call_state: Final[contextvars.ContextVar[CallState | None]] = contextvars.ContextVar(
@@ -89,7 +90,6 @@ class _Loop:
 
     policy: RetryPolicy
     api_prefix: str
-    budget: RateBudget | None
     rand: Callable[[], float]
     wall_clock: Callable[[], datetime.datetime]
     state: CallState | None
@@ -99,15 +99,19 @@ class _Loop:
     def prepare(self, request: httpx.Request) -> None:
         request.url = rewrite_prefix(request.url, self.api_prefix)
 
+    @staticmethod
+    def observation(response: httpx.Response) -> RateObservation:
+        policy_name = (
+            parse_json_object(response.content).get("policyName") if response.status_code == 429 else None
+        )
+        name = policy_name if isinstance(policy_name, str) else None
+        return observation_from(response.status_code, response.headers, name)
+
     def after_response(self, request: httpx.Request, response: httpx.Response) -> Retry | GiveUp:
         if self.state is not None:
             self.state.attempts += 1
             self.state.last_response = response
         status = response.status_code
-        policy_name = parse_json_object(response.content).get("policyName") if status == 429 else None
-        if self.budget is not None:
-            name = policy_name if isinstance(policy_name, str) else None
-            self.budget.observe(observation_from(status, response.headers, name))
         if 200 <= status < 300:
             return GiveUp("success")
         decision = decide(
@@ -147,6 +151,8 @@ class _Loop:
     ) -> Retry | GiveUp:
         if isinstance(decision, GiveUp):
             logger.debug("not retrying %s %s: %s", request.method, request.url.path, decision.reason)
+            if self.state is not None:
+                self.state.gave_up = decision.reason
             return decision
         self.attempt += 1
         self.waited += decision.wait
@@ -201,7 +207,6 @@ class RetryTransport(httpx.BaseTransport):
         loop = _Loop(
             state.policy if state else self._policy,
             self._api_prefix,
-            self._budget,
             self._rand,
             self._wall_clock,
             state,
@@ -217,6 +222,8 @@ class RetryTransport(httpx.BaseTransport):
                 if isinstance(decision, GiveUp):
                     raise
             else:
+                if self._budget is not None:
+                    self._budget.observe(loop.observation(response))
                 decision = loop.after_response(request, response)
                 if isinstance(decision, GiveUp):
                     return response
@@ -263,7 +270,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         loop = _Loop(
             state.policy if state else self._policy,
             self._api_prefix,
-            None,  # observed below through observe_async
             self._rand,
             self._wall_clock,
             state,
@@ -280,18 +286,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     raise
             else:
                 if self._budget is not None:
-                    policy_name = (
-                        parse_json_object(response.content).get("policyName")
-                        if response.status_code == 429
-                        else None
-                    )
-                    await self._budget.observe_async(
-                        observation_from(
-                            response.status_code,
-                            response.headers,
-                            policy_name if isinstance(policy_name, str) else None,
-                        )
-                    )
+                    await self._budget.observe_async(loop.observation(response))
                 decision = loop.after_response(request, response)
                 if isinstance(decision, GiveUp):
                     return response

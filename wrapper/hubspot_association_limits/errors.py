@@ -70,11 +70,8 @@ class HubSpotError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(redact(message))
-
-    @property
-    def message(self) -> str:
-        """The human-readable explanation (redacted)."""
-        return str(self.args[0])
+        # The whole explanation, redacted; APIStatusError keeps HubSpot's own message in ``detail``.
+        self.message = str(self.args[0])
 
 
 class InvalidInputError(HubSpotError, ValueError):
@@ -132,7 +129,7 @@ class APIStatusError(HubSpotError):
         self.context = dict(context or {})
         self.policy_name = policy_name
         self.headers = headers if headers is not None else httpx.Headers()
-        self.detail = redact(message)
+        self.detail = redact(message)  # HubSpot's own ``message`` (or a summary of a non-JSON body)
 
 
 class BadRequestError(APIStatusError):

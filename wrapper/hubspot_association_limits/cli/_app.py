@@ -5,24 +5,18 @@ Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file e
 
 from __future__ import annotations
 
-import json
-import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal, NoReturn
+from typing import Annotated, Any, Literal
 
 import attrs
 import typer
-from rich.console import Console, RenderableType
 from rich.text import Text
 
 from hubspot_association_limits import errors
 from hubspot_association_limits._client import LimitsClient
-from hubspot_association_limits._logging import logger as library_logger
 from hubspot_association_limits._object_types import Category, normalise_object_type
-from hubspot_association_limits._pacing import RateBudget
 from hubspot_association_limits._redact import redact, register_secret
 from hubspot_association_limits._results import BatchResult, ItemError
 from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput
@@ -35,29 +29,27 @@ from hubspot_association_limits.cli._apply import (
 from hubspot_association_limits.cli._desired import (
     DesiredLimit,
     DesiredState,
-    DesiredStateInvalid,
     Pair,
     load_desired_state,
+    pair_names,
     pair_text,
     render_desired_state,
 )
 from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
-from hubspot_association_limits.cli._plan import Action, Plan, diff
-from hubspot_association_limits.cli._render import (
-    limit_dict,
-    limits_table,
-    plan_view,
-    problems_view,
-    report_view,
+from hubspot_association_limits.cli._output import (
+    EXIT_API,
+    EXIT_OK,
+    EXIT_USAGE,
+    Output,
+    Settings,
+    failures,
+    log_to_stderr,
 )
+from hubspot_association_limits.cli._plan import Action, Plan, diff
+from hubspot_association_limits.cli._render import limit_dict, limits_table, plan_view, report_view
+from hubspot_association_limits.cli._session import open_client
 
 __all__ = ["app"]
-
-EXIT_OK: Final = 0
-EXIT_API: Final = 1
-EXIT_USAGE: Final = 2
-# The embedded mock accepts any well-formed bearer token; this one is not a secret.
-_MOCK_TOKEN: Final = "embedded-mock-token"
 
 app = typer.Typer(
     name="hubspot-association-limits",
@@ -67,45 +59,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # rich tracebacks print local variables, and a token may be one
     rich_markup_mode=None,
 )
-
-
-@attrs.frozen
-class Settings:
-    """The global options. The token is kept out of repr so that no traceback or log shows it."""
-
-    base_url: str | None
-    prefix: str | None
-    token: str | None = attrs.field(repr=False)
-    mock: bool
-    json: bool
-    verbose: bool
-    budget: str | None
-
-
-class _Output:
-    """stdout for results, stderr for everything else; every string is redacted on the way out."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.out = Console(highlight=False, soft_wrap=True)
-        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-    def show(self, renderable: RenderableType) -> None:
-        self.out.print(renderable)
-
-    def note(self, message: str, style: str = "yellow") -> None:
-        self.err.print(Text(redact(message), style=style))
-
-    def data(self, value: Any) -> None:
-        # Plain print: rich would wrap long lines and break the JSON.
-        print(redact(json.dumps(value, indent=2)), flush=True)
-
-    def fail(self, code: int, message: str, **extra: Any) -> NoReturn:
-        if self.settings.json:
-            self.data({"error": {"message": message, "exitCode": code, **extra}})
-        else:
-            self.err.print(Text(f"error: {redact(message)}", style="bold red"))
-        raise typer.Exit(code)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -154,101 +107,27 @@ def _global_options(
     ] = None,
 ) -> None:
     register_secret(token)
-    ctx.obj = Settings(base_url, prefix, token, mock, json_output, verbose, budget)
+    ctx.obj = Settings(base_url, prefix, token, mock, json_output, budget)
     if verbose:
-        _log_to_stderr()
+        ctx.call_on_close(log_to_stderr())
 
 
-def _log_to_stderr() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    # On the handler: unlike the library logger's own filter, it also sees child loggers' records.
-    handler.addFilter(_redact_record)
-    library_logger.addHandler(handler)
-    library_logger.setLevel(logging.DEBUG)
-
-
-def _redact_record(record: logging.LogRecord) -> bool:
-    record.msg = redact(record.getMessage())
-    record.args = None
-    return True
-
-
-# --- the client, the embedded mock, and errors -> exit codes -----------------------------------------------
-
-
-def _budget(settings: Settings, output: _Output) -> RateBudget | None:
-    if settings.budget is None:
-        return None
-    if not settings.budget.startswith(("redis://", "rediss://", "unix://")):
-        output.fail(EXIT_USAGE, "--budget takes a Redis URL: redis://HOST:PORT/DB")
-    try:
-        from hubspot_association_limits._redis_budget import RedisBudget
-
-        return RedisBudget(settings.budget)
-    except ImportError as error:
-        output.fail(EXIT_USAGE, str(error))
-    except ValueError as error:
-        output.fail(EXIT_USAGE, f"--budget: {error}")
-
-
-@contextmanager
-def _client(settings: Settings, output: _Output) -> Iterator[LimitsClient]:
-    """A LimitsClient for the global options: on the embedded mock with --mock, else on HubSpot."""
-    options: dict[str, Any] = {"budget": _budget(settings, output)}
-    if settings.prefix is not None:
-        options["api_prefix"] = settings.prefix
-    if settings.mock:
-        if settings.base_url is not None:
-            output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
-        from hubspot_association_limits.mock import MockConfig, running_mock
-
-        with (
-            running_mock(MockConfig(seed_file="demo")) as mock,
-            LimitsClient(_MOCK_TOKEN, base_url=mock.base_url, **options) as client,
-        ):
-            yield client
-        return
-    if not settings.token:
-        output.fail(EXIT_USAGE, "no token: pass --token or set HUBSPOT_ACCESS_TOKEN (or use --mock)")
-    if settings.base_url is not None:
-        options["base_url"] = settings.base_url
-    with LimitsClient(settings.token, **options) as client:
-        yield client
-
-
-@contextmanager
-def _failures(output: _Output) -> Iterator[None]:
-    """Library errors -> a printed reason and the exit code they mean."""
-    try:
-        yield
-    except DesiredStateInvalid as invalid:
-        if output.settings.json:
-            output.data({"problems": [problem.as_dict() for problem in invalid.problems]})
-        else:
-            output.err.print(problems_view(invalid.problems))
-        raise typer.Exit(EXIT_USAGE) from None
-    except errors.InvalidInputError as error:
-        output.fail(EXIT_USAGE, error.message)
-    except errors.APIStatusError as error:
-        output.fail(EXIT_API, error.message, status=error.status_code, correlationId=error.correlation_id)
-    except errors.HubSpotError as error:
-        output.fail(EXIT_API, error.message)
+# --- running a command -------------------------------------------------------------------------------------
 
 
 def _run(
-    ctx: typer.Context, body: Callable[[_Output, LimitsClient], None], *, check: Path | None = None
+    ctx: typer.Context, body: Callable[[Output, LimitsClient], None], *, check: Path | None = None
 ) -> None:
     """Run a command body with a client, mapping failures to exit codes.
 
     ``check``: a desired-state file validated before anything starts (a client, the embedded mock),
     so a bad file costs nothing and sends nothing.
     """
-    output = _Output(_settings(ctx))
-    with _failures(output):
+    output = Output(_settings(ctx))
+    with failures(output):
         if check is not None:
             load_desired_state(check)
-        with _client(output.settings, output) as client:
+        with open_client(output.settings, output) as client:
             body(output, client)
 
 
@@ -264,12 +143,10 @@ def get_command(
     """Show the limits of one object-type pair."""
     pair = _pair_ids(from_object_type, to_object_type)
 
-    def body(output: _Output, client: LimitsClient) -> None:
+    def body(output: Output, client: LimitsClient) -> None:
         limits = list(client.get(*pair))
         if output.settings.json:
-            output.data(
-                {"from": from_object_type, "to": to_object_type, "results": [limit_dict(x) for x in limits]}
-            )
+            output.data({**pair_names(pair), "results": [limit_dict(limit) for limit in limits]})
         else:
             output.show(limits_table(limits, pair_text(pair)))
 
@@ -280,7 +157,7 @@ def get_command(
 def list_command(ctx: typer.Context) -> None:
     """Show every limit in the portal (HubSpot's "read all"; it does not say which pair each belongs to)."""
 
-    def body(output: _Output, client: LimitsClient) -> None:
+    def body(output: Output, client: LimitsClient) -> None:
         limits = list(client.list_all())
         if output.settings.json:
             output.data({"results": [limit_dict(limit) for limit in limits]})
@@ -308,9 +185,10 @@ def export_command(
 ) -> None:
     """Print the portal's limits as a desired-state file (HubSpot's pairs and --pair ones are read)."""
     output_format = _format(file_format, _settings(ctx))
+    extra = _parse_pairs(pairs)
 
-    def body(output: _Output, client: LimitsClient) -> None:
-        live = read_live(client, [*WELL_KNOWN_PAIRS, *_parse_pairs(pairs)], check_all=True)
+    def body(output: Output, client: LimitsClient) -> None:
+        live = read_live(client, [*WELL_KNOWN_PAIRS, *extra], check_all=True)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
         limits = {
@@ -345,14 +223,12 @@ PruneOption = Annotated[
 ]
 
 
-def _make_plan(client: LimitsClient, file: Path, prune: bool, pairs: list[str] | None) -> tuple[Plan, str]:
-    """Read the file and the live limits of its pairs (and, pruning, of every pair that can be read); diff."""
-    desired = load_desired_state(file)
-    read = [*desired.pairs, *(WELL_KNOWN_PAIRS if prune else ()), *_parse_pairs(pairs)]
+def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]) -> Plan:
+    """Read the live limits of the file's pairs (and, pruning, of every pair that can be read); diff."""
+    read = [*desired.pairs, *(WELL_KNOWN_PAIRS if prune else ()), *pairs]
     live = read_live(client, read, check_all=prune)
     plan = diff(desired, live.pairs, prune=prune)
-    plan = attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
-    return plan, desired.source
+    return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
 
 @app.command("plan")
@@ -360,9 +236,11 @@ def plan_command(
     ctx: typer.Context, file: FileArgument, prune: PruneOption = False, pairs: PairsOption = None
 ) -> None:
     """Show what apply would change: create, update, purge or leave each limit (old -> new)."""
+    extra = _parse_pairs(pairs)
 
-    def body(output: _Output, client: LimitsClient) -> None:
-        plan, source = _make_plan(client, file, prune, pairs)
+    def body(output: Output, client: LimitsClient) -> None:
+        desired = load_desired_state(file)
+        plan, source = _make_plan(client, desired, prune, extra), desired.source
         if output.settings.json:
             output.data({"file": source, "plan": plan.as_dict()})
         else:
@@ -380,21 +258,26 @@ def apply_command(
     pairs: PairsOption = None,
 ) -> None:
     """Show the plan, ask, apply it in batch calls, then re-plan to show what was and was not applied."""
+    extra = _parse_pairs(pairs)
 
-    def body(output: _Output, client: LimitsClient) -> None:
-        plan, source = _make_plan(client, file, prune, pairs)
+    def body(output: Output, client: LimitsClient) -> None:
+        desired = load_desired_state(file)  # once: the re-plan must compare with what was applied
+        plan, source = _make_plan(client, desired, prune, extra), desired.source
         if not output.settings.json:
             output.show(plan_view(plan, f"Plan for {source}"))
         if not plan.has_changes:
             if output.settings.json:
-                output.data({"file": source, "plan": plan.as_dict(), "result": ApplyReport(()).as_dict()})
+                result = ApplyReport(()).as_dict()
+                output.data(
+                    {"file": source, "plan": plan.as_dict(), "result": result, "replan": plan.as_dict()}
+                )
             return
         if not yes:
             _confirm(output)
         changes = sum(len(pair.items) - len(pair.of(Action.UNCHANGED)) for pair in plan.pairs)
         with progress_on_terminal(changes) as advance:
             report = apply_plan(client, plan, advance=advance)
-        replan = _read_back(output, client, file, prune, pairs)
+        replan = _read_back(output, client, desired, prune, extra)
         if replan is not None:
             report = confirm_by_reading_back(report, replan)
         if output.settings.json:
@@ -419,18 +302,22 @@ def apply_command(
 
 
 def _read_back(
-    output: _Output, client: LimitsClient, file: Path, prune: bool, pairs: list[str] | None
+    output: Output, client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]
 ) -> Plan | None:
     """A fresh plan after applying: the portal's word on what was applied. None if it cannot be read."""
     try:
-        return _make_plan(client, file, prune, pairs)[0]
+        return _make_plan(client, desired, prune, pairs)
     except errors.HubSpotError as error:
-        output.note(f"could not read the portal back after applying: {error.message}", style="red")
+        output.note(f"could not read the portal back after applying: {error}", style="red")
         return None
 
 
-def _confirm(output: _Output) -> None:
-    if not sys.stdin.isatty():
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _confirm(output: Output) -> None:
+    if not _stdin_is_terminal():
         output.fail(EXIT_USAGE, "not applied: confirm on a terminal, or pass --yes")
     if not typer.confirm("Apply these changes?", default=False, err=True):
         output.note("Not applied.")
@@ -496,18 +383,16 @@ def purge_command(
     """Remove limits, restoring HubSpot's defaults."""
     batches = _limit_batches(from_object_type, to_object_type, type_ids, None, categories, file)
 
-    def body(output: _Output, client: LimitsClient) -> None:
+    def body(output: Output, client: LimitsClient) -> None:
         done = []
         for pair, inputs in batches():
             result = client.purge(*pair, [item.key for item in inputs])
-            done += [
-                {"pair": pair_text(pair), "category": k.category, "typeId": k.type_id} for k in result.purged
-            ]
+            done += [{**pair_names(pair), "category": k.category, "typeId": k.type_id} for k in result.purged]
         if output.settings.json:
             output.data({"purged": done})
         else:
             for item in done:
-                output.show(Text(f"purged {item['pair']} {item['category']} {item['typeId']}"))
+                output.show(Text(f"purged {_where(item)} {item['category']} {item['typeId']}"))
 
     _run(ctx, body, check=file)
 
@@ -525,7 +410,7 @@ def _limit_batches(
 ) -> Batches:
     """The inputs per pair, from the command line (checked now) or from a desired-state file (read later).
 
-    ``maxima`` None: purge, whose inputs carry no limit.
+    ``maxima`` None (purge): each limit is a placeholder 1; only the keys are sent.
     """
     if file is not None:
         if from_object_type or to_object_type or type_ids or maxima or categories:
@@ -561,7 +446,7 @@ def _batches_from_file(desired: DesiredState) -> list[tuple[Pair, list[LimitInpu
 
 
 def _write(
-    output: _Output,
+    output: Output,
     batches: Sequence[tuple[Pair, list[LimitInput]]],
     send: Callable[[str, str, list[LimitInput]], BatchResult],
     verb: str,
@@ -575,7 +460,7 @@ def _write(
         except errors.BatchIncompleteError as incomplete:
             applied += [limit_dict(limit, pair) for limit in incomplete.results]
             failed += [_item_error(error, pair) for error in incomplete.errors] or [
-                {"pair": pair_text(pair), "message": incomplete.message}
+                {**pair_names(pair), "message": str(incomplete)}
             ]
             continue
         applied += [limit_dict(limit, pair) for limit in result.results]
@@ -585,10 +470,10 @@ def _write(
     else:
         for item in applied:
             output.show(
-                Text(f"{verb} {item['pair']} {item['category']} {item['typeId']}: {item['maxToObjectIds']}")
+                Text(f"{verb} {_where(item)} {item['category']} {item['typeId']}: {item['maxToObjectIds']}")
             )
         for item in failed:
-            output.note(f"not {verb}: {item['pair']} {_key_text(item)}{item['message']}", style="red")
+            output.note(f"not {verb}: {_where(item)} {_key_text(item)}{item['message']}", style="red")
     if failed:
         raise typer.Exit(EXIT_API)
 
@@ -596,12 +481,16 @@ def _write(
 def _item_error(error: ItemError, pair: Pair) -> dict[str, Any]:
     key = error.input
     return {
-        "pair": pair_text(pair),
+        **pair_names(pair),
         "category": key.category if isinstance(key, (LimitInput, AssociationTypeKey)) else None,
         "typeId": key.type_id if isinstance(key, (LimitInput, AssociationTypeKey)) else None,
         "status": error.status,
         "message": error.message,
     }
+
+
+def _where(item: dict[str, Any]) -> str:
+    return f"{item['from']} -> {item['to']}"
 
 
 def _key_text(item: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from hubspot_association_limits import errors
 from hubspot_association_limits._results import BatchResult, ItemError, PurgeResult
 from hubspot_association_limits._types import AssociationTypeKey, LimitInput
-from hubspot_association_limits.cli._desired import Pair, pair_text
+from hubspot_association_limits.cli._desired import Pair, pair_names
 from hubspot_association_limits.cli._plan import Action, Plan, PlanItem
 
 __all__ = [
@@ -68,7 +68,7 @@ class ItemOutcome:
     def as_dict(self) -> dict[str, Any]:
         """The outcome as JSON-ready data."""
         return {
-            "pair": pair_text(self.pair),
+            **pair_names(self.pair),
             **self.item.as_dict(),
             "applied": self.applied,
             "reason": self.reason,
@@ -114,7 +114,7 @@ def apply_plan(
     advance: Callable[[int], None] = lambda _count: None,
     rounds: int = _ROUNDS,
 ) -> ApplyReport:
-    """Send the plan's changes; ``advance(n)`` follows each call with the number of changes it settled.
+    """Send the plan's changes; ``advance(n)`` follows each first-round call with its number of changes.
 
     HubSpot applies a batch item by item and a label's limit may not exceed its pair's unlabeled
     limit, so the right order depends on values the plan may not know (a new type's label). Instead
@@ -135,8 +135,8 @@ def apply_plan(
                 try:
                     results = _send(client, pair, action, items)
                 except _FATAL as error:
-                    stopped = error.message
-                    results = [ItemOutcome(pair, item, False, error.message) for item in items]
+                    stopped = str(error)
+                    results = [ItemOutcome(pair, item, False, str(error)) for item in items]
             for outcome in results:
                 outcomes[(pair, outcome.item.category, outcome.item.type_id)] = outcome
             left = tuple(outcome.item for outcome in results if not outcome.applied)
@@ -144,7 +144,8 @@ def apply_plan(
                 progressed.add(pair)
             if left:
                 failed.append((pair, action, left))
-            advance(len(items) - (len(left) if round_number < rounds else 0))
+            if round_number == 1:
+                advance(len(items))
         todo = [entry for entry in failed if entry[0] in progressed]
         if not todo or stopped is not None:
             break
@@ -165,14 +166,14 @@ def _send(client: BatchWriter, pair: Pair, action: Action, items: Sequence[PlanI
         # A chunked batch stopped part-way: the wrapper says which inputs HubSpot confirmed.
         applied = {item.key for item in incomplete.applied}
         cause = incomplete.__cause__
-        reason = cause.message if isinstance(cause, errors.HubSpotError) else incomplete.message
+        reason = str(cause) if isinstance(cause, errors.HubSpotError) else str(incomplete)
         if isinstance(cause, _FATAL):
             raise cause from None
         return _outcomes(pair, items, applied, incomplete.errors, reason)
     except _FATAL:
         raise
     except errors.HubSpotError as error:
-        return [ItemOutcome(pair, item, False, error.message) for item in items]
+        return [ItemOutcome(pair, item, False, str(error)) for item in items]
     applied = {limit.key for limit in result.results}
     return _outcomes(pair, items, applied, result.errors, f"not confirmed (batch status {result.status})")
 

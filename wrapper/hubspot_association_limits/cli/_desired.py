@@ -25,6 +25,7 @@ __all__ = [
     "FileProblem",
     "Pair",
     "load_desired_state",
+    "pair_names",
     "pair_text",
     "parse_desired_state",
     "render_desired_state",
@@ -200,8 +201,9 @@ def _parse(
         except yaml.YAMLError:
             return data, {}, []
         lines: dict[tuple[_PathPart, ...], int] = {}
-        _index_lines(node, (), lines, source, [])
-        return data, lines, []
+        twice: list[FileProblem] = []
+        _index_lines(node, (), lines, source, twice)
+        return data, lines, twice
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -276,7 +278,9 @@ def _schema_problems(
             yield FileProblem(source, (*path, missing), _line_of(path, lines), f"missing field {missing!r}")
         elif error.validator == "additionalProperties":
             allowed = ", ".join(error.schema.get("properties", {}))
-            for extra in sorted(set(error.instance) - set(error.schema.get("properties", {}))):
+            for extra in sorted(
+                str(key) for key in set(error.instance) - set(error.schema.get("properties", {}))
+            ):
                 where = (*path, extra)
                 message = f"unknown field {extra!r} (allowed: {allowed})"
                 yield FileProblem(source, where, _line_of(where, lines), message)
@@ -373,6 +377,11 @@ def _duplicate_associations(
 
 def _first_seen(line: int | None) -> str:
     return f" (first on line {line})" if line is not None else ""
+
+
+def pair_names(pair: Pair) -> dict[str, str]:
+    """A pair for JSON output: ``{"from": "deals", "to": "contacts"}`` (custom object ids unchanged)."""
+    return {"from": object_type_name(pair[0]), "to": object_type_name(pair[1])}
 
 
 def pair_text(pair: Pair) -> str:

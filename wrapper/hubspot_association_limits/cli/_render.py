@@ -15,7 +15,7 @@ from rich.text import Text
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._types import Limit
 from hubspot_association_limits.cli._apply import ApplyReport
-from hubspot_association_limits.cli._desired import FileProblem, Pair, pair_text
+from hubspot_association_limits.cli._desired import FileProblem, Pair, pair_names, pair_text
 from hubspot_association_limits.cli._plan import Action, Plan, PlanItem
 
 __all__ = ["limit_dict", "limits_table", "plan_view", "problems_view", "report_view"]
@@ -30,7 +30,7 @@ _SIGNS = {
 
 def limit_dict(limit: Limit, pair: Pair | None = None) -> dict[str, Any]:
     """A limit as JSON-ready data, in HubSpot's field names."""
-    data: dict[str, Any] = {"pair": pair_text(pair)} if pair is not None else {}
+    data: dict[str, Any] = pair_names(pair) if pair is not None else {}
     data |= {
         "category": limit.category,
         "typeId": limit.type_id,

@@ -45,7 +45,7 @@ class MockServer:
         self.config = self._initial_config
 
     def configure(self, **fields: Any) -> None:
-        """``PATCH /_mock/config`` with MockConfig field names; raises ConfigError (a ValueError) for a bad value."""
+        """``PATCH /_mock/config`` with MockConfig field names; raises ConfigError for a bad value."""
         changes = config_to_json(fields)
         config = config_from_json(self.config, changes)  # refuses bad values before asking the server
         response = self._control.patch("/_mock/config", json=changes)
@@ -183,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     try:
         serve(config, args.host, args.port)
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
+        return 0
     except OSError as exc:
         print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 1

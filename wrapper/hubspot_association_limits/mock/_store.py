@@ -85,14 +85,16 @@ class LimitStore:
     def __init__(self, registry: Registry, initial: Iterable[SeedLimit] = ()) -> None:
         self._registry = registry
         self._lock = threading.Lock()
-        self._limits: dict[LimitKey, StoredLimit] = {}
+        # Per object-type pair, split by labeled/unlabeled: the rules compare a pair's label limits
+        # with its unlabeled (object) limit, and reads are per pair.
+        self._pairs: dict[tuple[str, str], _Pair] = {}
         self._initial = tuple(initial)
         self.reset()
 
     def reset(self) -> None:
         """Back to the initial limits; raises ValueError when an initial limit breaks a rule."""
         with self._lock:
-            self._limits.clear()
+            self._pairs.clear()
             for seed in self._initial:
                 failure = self._apply(
                     seed.from_object_type,
@@ -114,26 +116,25 @@ class LimitStore:
     def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> tuple[StoredLimit, ...]:
         """Remove the limits named by (category, typeId); keys without a limit are ignored."""
         with self._lock:
+            pair = self._pairs.get((from_type, to_type))
+            if pair is None:
+                return ()
             removed = (
-                self._limits.pop(LimitKey(from_type, to_type, category, type_id), None)
-                for category, type_id in keys
+                pair.pop(LimitKey(from_type, to_type, category, type_id)) for category, type_id in keys
             )
             return tuple(limit for limit in removed if limit is not None)
 
     def pair(self, from_type: str, to_type: str) -> list[StoredLimit]:
         """The limits of one pair, ordered by (category, typeId)."""
         with self._lock:
-            found = [
-                limit
-                for key, limit in self._limits.items()
-                if (key.from_object_type, key.to_object_type) == (from_type, to_type)
-            ]
+            pair = self._pairs.get((from_type, to_type))
+            found = pair.limits() if pair else []
         return sorted(found, key=lambda limit: (limit.key.category, limit.key.type_id))
 
     def all(self) -> list[StoredLimit]:
         """Every limit, ordered by pair then (category, typeId)."""
         with self._lock:
-            found = list(self._limits.values())
+            found = [limit for pair in self._pairs.values() for limit in pair.limits()]
         return sorted(found, key=lambda limit: attrs.astuple(limit.key))
 
     def _batch(
@@ -156,6 +157,8 @@ class LimitStore:
         # Caller holds the lock.
         association_type = self._registry.find(from_type, to_type, item.category, item.type_id)
         key = LimitKey(from_type, to_type, item.category, item.type_id)
+        pair = self._pairs.setdefault((from_type, to_type), _Pair())
+        existing = pair.get(key)
         if association_type is None:
             return _failure(
                 item,
@@ -163,42 +166,59 @@ class LimitStore:
                 f"association type {item.category} {item.type_id} does not exist from {from_type} "
                 f"to {to_type}",
             )
-        if create and key in self._limits:
+        if create and existing is not None:
             return _failure(
                 item,
                 ALREADY_CONFIGURED,
                 f"a limit is already configured for {item.category} {item.type_id}; "
                 "use batch/update to change it",
             )
-        if not create and key not in self._limits:
+        if not create and existing is None:
             return _failure(
                 item,
                 NOT_CONFIGURED,
                 f"no limit is configured for {item.category} {item.type_id}; use batch/create to set one",
             )
-        low, high = self._valid_range(key, labeled=association_type.label is not None)
+        labeled = association_type.label is not None
+        low, high = pair.valid_range(key, labeled=labeled)
         if not MIN_LIMIT <= item.max_to_object_ids <= MAX_LIMIT:
             return _failure(item, LIMIT_OUT_OF_RANGE, _range_message(low, high))
         if not low <= item.max_to_object_ids <= high:
             return _failure(item, LABEL_LIMIT_ABOVE_OBJECT_LIMIT, _range_message(low, high))
         stored = StoredLimit(key, association_type.label, item.max_to_object_ids)
-        self._limits[key] = stored
+        pair.put(stored)
         return stored
 
-    def _valid_range(self, key: LimitKey, *, labeled: bool) -> tuple[int, int]:
+
+class _Pair:
+    """The limits of one object-type pair; the caller holds the store's lock."""
+
+    def __init__(self) -> None:
+        self.unlabeled: dict[LimitKey, StoredLimit] = {}
+        self.labeled: dict[LimitKey, StoredLimit] = {}
+
+    def get(self, key: LimitKey) -> StoredLimit | None:
+        return self.unlabeled.get(key) or self.labeled.get(key)
+
+    def put(self, limit: StoredLimit) -> None:
+        (self.unlabeled if limit.label is None else self.labeled)[limit.key] = limit
+
+    def pop(self, key: LimitKey) -> StoredLimit | None:
+        return self.unlabeled.pop(key, None) or self.labeled.pop(key, None)
+
+    def limits(self) -> list[StoredLimit]:
+        return [*self.unlabeled.values(), *self.labeled.values()]
+
+    def valid_range(self, key: LimitKey, *, labeled: bool) -> tuple[int, int]:
         """The range a new value for ``key`` must fall in, given the pair's other limits: a label
         limit may not exceed the pair's unlabeled (object) limit, and the object limit may not fall
         below any label limit."""
-        others = [
-            limit
-            for other, limit in self._limits.items()
-            if other != key
-            and (other.from_object_type, other.to_object_type) == (key.from_object_type, key.to_object_type)
-        ]
         if labeled:
-            object_limits = [limit.max_to_object_ids for limit in others if limit.label is None]
+            object_limits = [
+                limit.max_to_object_ids for other, limit in self.unlabeled.items() if other != key
+            ]
             return MIN_LIMIT, min(object_limits, default=MAX_LIMIT)
-        label_limits = [limit.max_to_object_ids for limit in others if limit.label is not None]
+        label_limits = [limit.max_to_object_ids for limit in self.labeled.values()]
         return max(label_limits, default=MIN_LIMIT), MAX_LIMIT
 
 

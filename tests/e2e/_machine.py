@@ -1,0 +1,295 @@
+"""The hypothesis state machine: random create/update/purge/get/list through the wrapper to the mock.
+
+After every step the mock's stored limits (``GET /_mock/state``, which faults never touch) must
+equal the model's. Without faults every answer must equal the model's exactly. With faults a call
+may also raise, but only a ``HubSpotError``; a batch that was sent several times (the wrapper
+retries POSTs after a lost answer) may have been applied more than once per chunk, so the mock
+must hold one of the states that 1-3 applications of each chunk give (0-3 for the chunk that
+failed, none after it), and what the call reported must agree with what the mock holds.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import httpx
+from hubspot_association_limits import AssociationTypeKey, BatchResult, LimitInput, RetryPolicy, errors
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+
+from ._drivers import Driver
+from ._model import Key, Model, Pair, Stored
+
+SEED_FILE = str(Path(__file__).with_name("seed.yaml"))
+HD, UD = "HUBSPOT_DEFINED", "USER_DEFINED"
+DEALS, CONTACTS, COMPANIES = "0-3", "0-1", "0-2"
+
+# HubSpot's association types for these pairs (hubspot-api-notes §6) plus the labels of seed.yaml.
+TYPES: dict[Pair, dict[Key, str | None]] = {
+    (DEALS, CONTACTS): {(HD, 3): None, (UD, 101): "Decision maker", (UD, 102): "Budget holder"},
+    (CONTACTS, COMPANIES): {(HD, 279): None, (HD, 1): "Primary", (UD, 103): "Billing contact"},
+    (COMPANIES, CONTACTS): {(HD, 280): None, (HD, 2): "Primary"},
+}
+INITIAL = (Stored((DEALS, CONTACTS), HD, 3, None, 10),)
+# The same pair spelled as users write it: the wrapper must normalise all of them.
+SPELLINGS: dict[Pair, tuple[list[str], list[str]]] = {
+    (DEALS, CONTACTS): (["deals", "deal", "0-3", "Deals"], ["contacts", "contact", "0-1"]),
+    (CONTACTS, COMPANIES): (["contacts", "CONTACT", "0-1"], ["companies", "company", "0-2"]),
+    (COMPANIES, CONTACTS): (["companies", "0-2"], ["contacts", "0-1"]),
+}
+# Keys no pair above has: HubSpot rejects them per item (UNKNOWN_ASSOCIATION_TYPE).
+# (A category outside the spec's enum is refused by the mock's schema check as a 400 for the whole
+# request, so it is not generated here.)
+UNKNOWN_KEYS: list[Key] = [(HD, 4), (UD, 999), ("WORK", 3), ("INTEGRATOR_DEFINED", 7)]
+BATCH_SIZE = 2  # small, so that a batch of up to 4 inputs is sent as several chunks
+# The default 3 retries (so that some calls do give up under faults) with tiny waits: 423 would
+# otherwise wait >= 2 s and the backoff 0.5 s and up.
+FAST_RETRY = RetryPolicy(max_retries=3, backoff_initial=0.001, backoff_max=0.004, locked_min_wait=0.001)
+
+pairs = st.sampled_from(sorted(TYPES))
+limit_values = st.one_of(st.sampled_from([1, 2, 3, 5, 8, 10, 12]), st.integers(1, 10_000))
+
+
+@st.composite
+def batches(draw: st.DrawFn, *, with_values: bool = True) -> tuple[Pair, tuple[str, str], list[Any], bool]:
+    """(pair, the pair as spelled, [(key, value)] or [key], typed objects instead of dicts)."""
+    pair = draw(pairs)
+    keys = draw(st.lists(st.sampled_from(sorted(TYPES[pair]) + UNKNOWN_KEYS), min_size=1, max_size=4, unique=True))
+    items = [(key, draw(limit_values)) for key in keys] if with_values else keys
+    spelled = (draw(st.sampled_from(SPELLINGS[pair][0])), draw(st.sampled_from(SPELLINGS[pair][1])))
+    return pair, spelled, items, draw(st.booleans())
+
+
+def _limit_payload(items: Sequence[tuple[Key, int]], typed: bool) -> list[Any]:
+    if typed:
+        return [LimitInput(category, type_id, value) for (category, type_id), value in items]
+    return [{"category": c, "typeId": t, "maxToObjectIds": v} for (c, t), v in items]
+
+
+def _key_payload(keys: Sequence[Key], typed: bool) -> list[Any]:
+    if typed:
+        return [AssociationTypeKey(category, type_id) for category, type_id in keys]
+    return [{"category": category, "typeId": type_id} for category, type_id in keys]
+
+
+def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:
+    return [items[start : start + BATCH_SIZE] for start in range(0, len(items), BATCH_SIZE)]
+
+
+def _application_counts(chunks: int, completed: bool) -> list[tuple[int, ...]]:
+    """How often each chunk may have been applied: 1-3 each if the call completed; else the chunks
+    before the failing one 1-3, the failing one 0-3, the rest 0."""
+    if completed:
+        return list(itertools.product(range(1, 4), repeat=chunks))
+    counts = []
+    for failed in range(chunks):
+        for head in itertools.product(range(1, 4), repeat=failed):
+            counts += [(*head, n, *([0] * (chunks - failed - 1))) for n in range(4)]
+    return counts
+
+
+class Recorder:
+    """The (method, path, status) of every response the wrapper received, through an injected client."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, int]] = []
+
+    def hook(self, response: httpx.Response) -> None:
+        self.seen.append((response.request.method, response.request.url.path, response.status_code))
+
+    async def async_hook(self, response: httpx.Response) -> None:
+        self.hook(response)
+
+
+class LimitsMachine(RuleBasedStateMachine):
+    """Configured by the test: ``mock`` (a running MockServer), ``make_driver``, ``faulty``, ``totals``."""
+
+    mock: ClassVar[Any]
+    make_driver: ClassVar[Callable[[Recorder], Driver]]
+    faulty: ClassVar[bool] = False
+    totals: ClassVar[dict[str, int]]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mock.reset()
+        self.model = Model(TYPES, {(s.pair, s.key): s for s in INITIAL})
+        self.recorder = Recorder()
+        self.driver = self.make_driver(self.recorder)
+
+    def teardown(self) -> None:
+        self.driver.close()
+        stats = self.mock.state()["stats"]
+        self.totals["requests"] += stats["requests"]
+        self.totals["faults"] += stats["faults"]
+
+    # -- what the mock holds ------------------------------------------------------------------
+
+    def _mock_limits(self) -> dict[tuple[Pair, Key], Stored]:
+        held = {}
+        for row in self.mock.state()["limits"]:
+            stored = Stored(
+                (row["fromObjectType"], row["toObjectType"]),
+                row["category"],
+                row["typeId"],
+                row["label"],
+                row["maxToObjectIds"],
+            )
+            assert (stored.pair, stored.key) not in held, f"duplicated limit {stored}"
+            held[(stored.pair, stored.key)] = stored
+        return held
+
+    @invariant()
+    def mock_holds_what_the_model_holds(self) -> None:
+        assert set(self._mock_limits().values()) == self.model.snapshot()
+
+    # -- rules --------------------------------------------------------------------------------
+
+    @rule(batch=batches())
+    def create(self, batch: tuple[Pair, tuple[str, str], list[Any], bool]) -> None:
+        self._batch("create", *batch)
+
+    @rule(batch=batches())
+    def update(self, batch: tuple[Pair, tuple[str, str], list[Any], bool]) -> None:
+        self._batch("update", *batch)
+
+    @rule(batch=batches(with_values=False))
+    def purge(self, batch: tuple[Pair, tuple[str, str], list[Key], bool]) -> None:
+        pair, spelled, keys, typed = batch
+        before = dict(self.model.limits)
+        self.totals["calls"] += 1
+        try:
+            result = self.driver.purge(*spelled, _key_payload(keys, typed))
+        except errors.HubSpotError as error:
+            assert self.faulty, f"purge raised without faults: {error!r}"
+            self.totals["typed_errors"] += 1
+            self.totals[f"DEBUG {type(error).__name__}: {str(error)[:150]}"] += 1
+            self._adopt(self._purge_states(before, pair, keys, completed=False))
+            return
+        assert [(k.category, k.type_id) for k in result.purged] == list(keys)
+        if self.faulty:
+            self._adopt(self._purge_states(before, pair, keys, completed=True))
+        else:
+            self.model.purge(pair, keys)
+
+    @rule(pair=pairs, data=st.data())
+    def get(self, pair: Pair, data: st.DataObject) -> None:
+        spelled = (data.draw(st.sampled_from(SPELLINGS[pair][0])), data.draw(st.sampled_from(SPELLINGS[pair][1])))
+        result = self._read(lambda: self.driver.get(*spelled))
+        if result is not None:
+            got = sorted((r.category, r.type_id, r.label, r.max_to_object_ids) for r in result.results)
+            want = sorted((s.category, s.type_id, s.label, s.max_to_object_ids) for s in self.model.pair(pair))
+            assert got == want
+
+    @rule()
+    def list_all(self) -> None:
+        result = self._read(self.driver.list_all)
+        if result is not None:
+            got = sorted((r.category, r.type_id, r.label, r.max_to_object_ids) for r in result.results)
+            want = sorted((s.category, s.type_id, s.label, s.max_to_object_ids) for s in self.model.all())
+            assert got == want
+
+    # -- checks -------------------------------------------------------------------------------
+
+    def _read(self, call: Callable[[], Any]) -> Any:
+        self.totals["calls"] += 1
+        try:
+            return call()
+        except errors.HubSpotError as error:
+            assert self.faulty, f"a read raised without faults: {error!r}"
+            self.totals["typed_errors"] += 1
+            self.totals[f"DEBUG {type(error).__name__}: {str(error)[:150]}"] += 1
+            return None
+
+    def _batch(self, operation: str, pair: Pair, spelled: tuple[str, str], items: list[Any], typed: bool) -> None:
+        before = dict(self.model.limits)
+        call = self.driver.create if operation == "create" else self.driver.update
+        self.recorder.seen.clear()
+        self.totals["calls"] += 1
+        try:
+            result = call(*spelled, _limit_payload(items, typed))
+        except errors.HubSpotError as error:
+            assert self.faulty, f"{operation} raised without faults: {error!r}"
+            self.totals["typed_errors"] += 1
+            self.totals[f"DEBUG {type(error).__name__}: {str(error)[:150]}"] += 1
+            held = self._adopt(self._batch_states(operation, before, pair, items, completed=False))
+            if isinstance(error, errors.BatchIncompleteError):  # what it calls applied is held
+                for item in error.applied:
+                    assert held[(pair, (item.category, item.type_id))].max_to_object_ids == item.max_to_object_ids
+            return
+        if self.faulty:
+            held = self._adopt(self._batch_states(operation, before, pair, items, completed=True))
+            self._check_report(result, before, held, pair, items)
+            self._count_read_back(operation, pair)
+        else:
+            outcome = getattr(self.model, operation)(pair, items)
+            label = (lambda s: s.label) if operation == "create" else (lambda s: None)  # update omits label
+            assert [(r.category, r.type_id, r.label, r.max_to_object_ids) for r in result.results] == [
+                (s.category, s.type_id, label(s), s.max_to_object_ids) for s in outcome.applied
+            ]
+            assert [(e.input.category, e.input.type_id, e.reason) for e in result.errors] == [
+                (*key, reason) for key, reason in outcome.rejected
+            ]
+            assert result.ok == (not outcome.rejected)
+
+    def _check_report(
+        self,
+        result: BatchResult,
+        before: dict[tuple[Pair, Key], Stored],
+        held: dict[tuple[Pair, Key], Stored],
+        pair: Pair,
+        items: list[tuple[Key, int]],
+    ) -> None:
+        """Every input is reported once; applied ones are held with their value; failed ones are
+        unchanged, so an input whose first answer was lost is never reported as a failure."""
+        values = dict(items)
+        assert all(e.input is not None for e in result.errors), result.errors
+        reported = [r.key for r in result.results] + [e.input.key for e in result.errors if e.input is not None]
+        assert sorted((k.category, k.type_id) for k in reported) == sorted(values)
+        for limit in result.results:
+            key = (limit.category, limit.type_id)
+            assert limit.max_to_object_ids == values[key] == held[(pair, key)].max_to_object_ids
+        for error in result.errors:
+            assert error.input is not None
+            key = (error.input.category, error.input.type_id)
+            assert held.get((pair, key)) == before.get((pair, key)), f"reported failed but changed: {error}"
+
+    def _count_read_back(self, operation: str, pair: Pair) -> None:
+        # A create answered 502 (possibly "applied, then failed"), resent, then the pair read back.
+        paths = [(method, path.rsplit("/", 1)[-1], status) for method, path, status in self.recorder.seen]
+        if operation == "create" and any(s >= 500 for m, p, s in paths if p == "create") and paths[-1][0] == "GET":
+            self.totals["read_backs"] += 1
+
+    def _adopt(self, candidates: list[frozenset[Stored]]) -> dict[tuple[Pair, Key], Stored]:
+        held = self._mock_limits()
+        assert frozenset(held.values()) in candidates, "the mock holds a state no retry sequence explains"
+        self.model.limits = dict(held)
+        return held
+
+    def _batch_states(
+        self, operation: str, before: dict[tuple[Pair, Key], Stored], pair: Pair, items: list[Any], *, completed: bool
+    ) -> list[frozenset[Stored]]:
+        chunks = _chunks(items)
+        states = []
+        for counts in _application_counts(len(chunks), completed):
+            model = Model(TYPES, dict(before))
+            for chunk, times in zip(chunks, counts, strict=True):
+                for _ in range(times):
+                    getattr(model, operation)(pair, chunk)
+            states.append(frozenset(model.limits.values()))
+        return states
+
+    def _purge_states(
+        self, before: dict[tuple[Pair, Key], Stored], pair: Pair, keys: list[Key], *, completed: bool
+    ) -> list[frozenset[Stored]]:
+        chunks = _chunks(keys)
+        states = []
+        for counts in _application_counts(len(chunks), completed):
+            model = Model(TYPES, dict(before))
+            for chunk, times in zip(chunks, counts, strict=True):
+                if times:
+                    model.purge(pair, chunk)
+            states.append(frozenset(model.limits.values()))
+        return states

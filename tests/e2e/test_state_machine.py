@@ -1,0 +1,19 @@
+"""Random create/update/purge/get/list sequences through the wrapper (sync and async) to the mock over a
+real socket; after every step the mock holds exactly what the model says HubSpot should hold, and every
+answer (results, per-item errors with their reason, reads) equals the model's."""
+
+from __future__ import annotations
+
+from hubspot_association_limits.mock import MockConfig
+
+from ._machine import SEED_FILE
+from .conftest import UNLIMITED, run_machine
+
+
+def test_the_wrapper_and_the_mock_agree_with_the_model(driver_kind: str) -> None:
+    totals = run_machine(
+        MockConfig(seed_file=SEED_FILE, **UNLIMITED), driver_kind, faulty=False, max_examples=25, steps=20
+    )
+    assert totals["calls"] >= 200  # the machine really ran
+    assert totals["typed_errors"] == 0
+    assert totals["faults"] == 0

@@ -1,0 +1,161 @@
+"""Starting and stopping the mock: the command line, the context manager, the pytest marker."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from hubspot_association_limits.mock import MockConfig, MockServer, create_app, running_mock
+from hubspot_association_limits.mock._config import ConfigError
+from hubspot_association_limits.mock._registry import SeedError
+
+from ._helpers import PREFIX, TOKEN
+
+
+@pytest.mark.parametrize(
+    ("stop", "exit_codes"), [(signal.SIGINT, {0}), (signal.SIGTERM, {0, -signal.SIGTERM})]
+)
+def test_python_m_prints_its_url_serves_and_stops(stop: signal.Signals, exit_codes: set[int]) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "hubspot_association_limits.mock",
+        "--port",
+        "0",
+        "--seed",
+        "demo",
+        "--burst-limit",
+        "7",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        ready = process.stdout.readline()
+        assert base_url.startswith("http://127.0.0.1:")
+        assert ready.startswith("ready")
+        response = httpx.get(
+            f"{base_url}{PREFIX}/deals/contacts", headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert response.status_code == 200
+        assert response.headers["X-HubSpot-RateLimit-Max"] == "7"
+        assert len(response.json()["results"]) == 2
+    finally:
+        # uvicorn shuts down gracefully, then re-raises SIGTERM, so the exit code may say "terminated".
+        process.send_signal(stop)
+        assert process.wait(timeout=10) in exit_codes
+        assert process.stderr is not None
+        assert "Traceback" not in process.stderr.read()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--seed", "/nonexistent.yaml"], "cannot read seed file"),
+        (["--fault-rate", "3"], "fault_rate"),
+        (["--faults", "500,teapot"], "unknown fault kinds"),
+    ],
+)
+def test_python_m_refuses_bad_options(argv: list[str], message: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "hubspot_association_limits.mock", "--port", "0", *argv],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_running_mock_frees_its_port() -> None:
+    with running_mock() as mock:
+        port = int(mock.base_url.rsplit(":", 1)[1])
+        assert httpx.get(f"{mock.base_url}/_mock/state").status_code == 200
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+        pass
+
+
+def test_a_bad_seed_fails_before_serving(tmp_path) -> None:
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(
+        "limits:\n  - {fromObjectType: deals, toObjectType: contacts, category: HUBSPOT_DEFINED, typeId: 3}\n"
+    )
+    with pytest.raises(SeedError, match="maxToObjectIds"), running_mock(MockConfig(seed_file=str(seed))):
+        pass
+
+
+DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "associationTypes: [{fromObjectType: widgets, toObjectType: deals, category: WORK, typeId: 1}]",
+            "unknown object type",
+        ),
+        (
+            f"limits: [{{{DEALS_CONTACTS}, category: HUBSPOT_DEFINED, typeId: 3, maxToObjectIds: 0}}]",
+            "between 1 and 10000",
+        ),
+        (
+            f"limits: [{{{DEALS_CONTACTS}, category: USER_DEFINED, typeId: 9, maxToObjectIds: 1}}]",
+            "does not exist",
+        ),
+        ("labels: []", "Additional properties"),
+        ("[", "not valid YAML"),
+    ],
+)
+def test_seed_errors_name_the_problem(tmp_path, text: str, message: str) -> None:
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(text)
+    with pytest.raises(ValueError, match=message):
+        create_app(MockConfig(seed_file=str(seed)))
+
+
+def test_json_seed(tmp_path) -> None:
+    seed = tmp_path / "seed.json"
+    entry = {
+        "fromObjectType": "2-7",
+        "toObjectType": "contacts",
+        "category": "USER_DEFINED",
+        "typeId": 200,
+        "label": None,
+    }
+    seed.write_text(json.dumps({"associationTypes": [entry]}))
+    with running_mock(MockConfig(seed_file=str(seed))) as mock:
+        url = f"{mock.base_url}{PREFIX}/2-7/contacts/batch/create"
+        body = {"inputs": [{"category": "USER_DEFINED", "typeId": 200, "maxToObjectIds": 3}]}
+        response = httpx.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 201
+    assert response.json()["results"][0]["label"] is None
+
+
+@pytest.mark.hubspot_mock(burst_limit=2, seed_file="demo")
+def test_the_marker_configures_the_fixture(hubspot_mock: MockServer) -> None:
+    assert hubspot_mock.config.burst_limit == 2
+    assert len(hubspot_mock.state()["limits"]) == 2
+
+
+def test_the_fixture_is_reset_between_tests(hubspot_mock: MockServer) -> None:
+    assert hubspot_mock.config == MockConfig()
+    assert hubspot_mock.state()["limits"] == []
+
+
+def test_configure_refuses_bad_values_locally(hubspot_mock: MockServer) -> None:
+    with pytest.raises(ConfigError, match="burst_limit"):
+        hubspot_mock.configure(burst_limit=-1)
+    assert hubspot_mock.config.burst_limit == 100
+
+
+def test_mock_server_start_is_quick() -> None:
+    started = time.monotonic()
+    with running_mock():
+        pass
+    assert time.monotonic() - started < 3
