@@ -72,12 +72,14 @@ def render(results: dict[str, Any]) -> str:
     """The Markdown report of one run (also what docs/readme-parts/bench.md shows)."""
     m = results["machine"]
     out = [
-        f"Machine: {m['cpu_model']}, {m['cores']} cores, Python {m['python']}, {m['platform']}, {m['date_utc']}",
+        f"Machine: {m['cpu_model']}, {m['cores']} cores, Python {m['python']}, {m['platform']}, "
+        f"{m['date_utc']}",
         "",
     ]
     per = results["per_call"]
     out += [
-        f"### 1. Per-call cost, sequential (median of {per['rounds']} rounds x {per['calls_per_round']} calls)",
+        f"### 1. Per-call cost, sequential "
+        f"(median of {per['rounds']} rounds x {per['calls_per_round']} calls)",
         "",
         _table(
             ["operation", "client", "CPU µs/call", "CPU vs raw", "calls/s", "calls/s vs raw"],
@@ -109,12 +111,17 @@ def render(results: dict[str, Any]) -> str:
         _table(
             ["client", "calls", "calls/s"],
             [
-                [f"AsyncLimitsClient, concurrency {con['concurrency']}", con["async_calls"], con["async_calls_per_s"]],
+                [
+                    f"AsyncLimitsClient, concurrency {con['concurrency']}",
+                    con["async_calls"],
+                    con["async_calls_per_s"],
+                ],
                 ["LimitsClient (sync, sequential)", con["sync_calls"], con["sync_calls_per_s"]],
             ],
         ),
         "",
-        f"- ratio {con['ratio']}x (target >= {con['target_ratio']}x): {_verdict(con['ratio'] >= con['target_ratio'])}",
+        f"- ratio {con['ratio']}x (target >= {con['target_ratio']}x): "
+        f"{_verdict(con['ratio'] >= con['target_ratio'])}",
     ]
     sat = results["saturation"]
     out += [
@@ -162,7 +169,14 @@ def render(results: dict[str, Any]) -> str:
         f"{_verdict(mem['delta_mib'] < mem['target_delta_mib'])}",
     ]
     if results.get("redis") is not None:
-        out += ["", "### 5. Shared Redis budget (scripts/bench_redis.py)", "", "```", json.dumps(results["redis"], indent=2), "```"]
+        out += [
+            "",
+            "### 5. Shared Redis budget (scripts/bench_redis.py)",
+            "",
+            "```",
+            json.dumps(results["redis"], indent=2),
+            "```",
+        ]
     return "\n".join(out)
 
 
@@ -174,10 +188,15 @@ def main() -> None:
     with MockProcess(**UNLIMITED) as mock:
         print(f"mock on {mock.base_url} (pid {mock.pid})", file=sys.stderr)
         print("1/5 per-call cost", file=sys.stderr)
-        results["per_call"] = _percall.run(mock.base_url, rounds=2 if quick else 7, calls=50 if quick else 300)
+        results["per_call"] = _percall.run(
+            mock.base_url, rounds=2 if quick else 7, calls=50 if quick else 300
+        )
         print("2/5 concurrency", file=sys.stderr)
         results["concurrency"] = _concurrency.run(
-            mock, rounds=1 if quick else 3, async_calls=200 if quick else 1000, sync_calls=40 if quick else 150
+            mock,
+            rounds=1 if quick else 3,
+            async_calls=200 if quick else 1000,
+            sync_calls=40 if quick else 150,
         )
         print("3/5 rate-limit saturation", file=sys.stderr)
         results["saturation"] = _saturation.run(mock, rounds=1 if quick else 3, calls=100 if quick else 400)

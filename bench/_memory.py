@@ -1,4 +1,6 @@
-"""Benchmark 4: peak RSS of a process that sends 10,000 limit inputs through the wrapper, over one that only imports it.
+"""Benchmark 4: peak RSS of a process that sends 10,000 limit inputs through the wrapper.
+
+It is compared with a process that only imports the wrapper.
 
 Each figure comes from a fresh child process (``python -m bench._memory import|send URL``) that
 prints its ``ru_maxrss`` (KiB on Linux), so nothing the parent did is counted.

@@ -89,7 +89,9 @@ def run(mock: MockProcess, *, rounds: int, calls: int) -> dict[str, Any]:
             elapsed = statistics.median(r["elapsed_s"] for r in results)
             rows.append(
                 {
-                    "client": "AsyncLimitsClient" if client == "ours" else "hubspot-api-client + urllib3 Retry",
+                    "client": "AsyncLimitsClient"
+                    if client == "ours"
+                    else "hubspot-api-client + urllib3 Retry",
                     "elapsed_s": round(elapsed, 2),
                     "over_ideal": round(elapsed / ideal, 3),
                     "429s": statistics.median(r["429s"] for r in results),

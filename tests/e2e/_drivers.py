@@ -1,8 +1,8 @@
 """The same five calls through ``LimitsClient`` or ``AsyncLimitsClient``, so one state machine drives both.
 
 Each driver sends through an injected ``httpx`` client whose response hook records what the
-wrapper received. The async driver keeps one event loop (``asyncio.Runner``) for the client's whole life, because
-an ``httpx.AsyncClient``'s connections belong to the loop that opened them.
+wrapper received. The async driver keeps one event loop (``asyncio.Runner``) for the client's
+whole life, because an ``httpx.AsyncClient``'s connections belong to the loop that opened them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 import httpx
-
 from hubspot_association_limits import (
     AsyncLimitsClient,
     BatchResult,
@@ -65,7 +64,11 @@ class SyncDriver:
 
 class AsyncDriver:
     def __init__(
-        self, base_url: str, retry: RetryPolicy, batch_size: int, hook: Callable[[httpx.Response], Awaitable[None]]
+        self,
+        base_url: str,
+        retry: RetryPolicy,
+        batch_size: int,
+        hook: Callable[[httpx.Response], Awaitable[None]],
     ) -> None:
         self._runner = asyncio.Runner()
         self._http = httpx.AsyncClient(event_hooks={"response": [hook]})

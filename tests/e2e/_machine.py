@@ -57,7 +57,9 @@ limit_values = st.one_of(st.sampled_from([1, 2, 3, 5, 8, 10, 12]), st.integers(1
 def batches(draw: st.DrawFn, *, with_values: bool = True) -> tuple[Pair, tuple[str, str], list[Any], bool]:
     """(pair, the pair as spelled, [(key, value)] or [key], typed objects instead of dicts)."""
     pair = draw(pairs)
-    keys = draw(st.lists(st.sampled_from(sorted(TYPES[pair]) + UNKNOWN_KEYS), min_size=1, max_size=4, unique=True))
+    keys = draw(
+        st.lists(st.sampled_from(sorted(TYPES[pair]) + UNKNOWN_KEYS), min_size=1, max_size=4, unique=True)
+    )
     items = [(key, draw(limit_values)) for key in keys] if with_values else keys
     spelled = (draw(st.sampled_from(SPELLINGS[pair][0])), draw(st.sampled_from(SPELLINGS[pair][1])))
     return pair, spelled, items, draw(st.booleans())
@@ -115,6 +117,9 @@ class LimitsMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.mock.reset()
+        self.totals["examples"] += 1
+        if self.faulty:  # reset() re-seeds the fault plan; a new seed per example varies the faults
+            self.mock.configure(seed=self.totals["examples"])
         self.model = Model(TYPES, {(s.pair, s.key): s for s in INITIAL})
         self.recorder = Recorder()
         self.driver = self.make_driver(self.recorder)
@@ -165,7 +170,6 @@ class LimitsMachine(RuleBasedStateMachine):
         except errors.HubSpotError as error:
             assert self.faulty, f"purge raised without faults: {error!r}"
             self.totals["typed_errors"] += 1
-            self.totals[f"DEBUG {type(error).__name__}: {str(error)[:150]}"] += 1
             self._adopt(self._purge_states(before, pair, keys, completed=False))
             return
         assert [(k.category, k.type_id) for k in result.purged] == list(keys)
@@ -176,11 +180,16 @@ class LimitsMachine(RuleBasedStateMachine):
 
     @rule(pair=pairs, data=st.data())
     def get(self, pair: Pair, data: st.DataObject) -> None:
-        spelled = (data.draw(st.sampled_from(SPELLINGS[pair][0])), data.draw(st.sampled_from(SPELLINGS[pair][1])))
+        spelled = (
+            data.draw(st.sampled_from(SPELLINGS[pair][0])),
+            data.draw(st.sampled_from(SPELLINGS[pair][1])),
+        )
         result = self._read(lambda: self.driver.get(*spelled))
         if result is not None:
             got = sorted((r.category, r.type_id, r.label, r.max_to_object_ids) for r in result.results)
-            want = sorted((s.category, s.type_id, s.label, s.max_to_object_ids) for s in self.model.pair(pair))
+            want = sorted(
+                (s.category, s.type_id, s.label, s.max_to_object_ids) for s in self.model.pair(pair)
+            )
             assert got == want
 
     @rule()
@@ -200,10 +209,11 @@ class LimitsMachine(RuleBasedStateMachine):
         except errors.HubSpotError as error:
             assert self.faulty, f"a read raised without faults: {error!r}"
             self.totals["typed_errors"] += 1
-            self.totals[f"DEBUG {type(error).__name__}: {str(error)[:150]}"] += 1
             return None
 
-    def _batch(self, operation: str, pair: Pair, spelled: tuple[str, str], items: list[Any], typed: bool) -> None:
+    def _batch(
+        self, operation: str, pair: Pair, spelled: tuple[str, str], items: list[Any], typed: bool
+    ) -> None:
         before = dict(self.model.limits)
         call = self.driver.create if operation == "create" else self.driver.update
         self.recorder.seen.clear()
@@ -213,11 +223,13 @@ class LimitsMachine(RuleBasedStateMachine):
         except errors.HubSpotError as error:
             assert self.faulty, f"{operation} raised without faults: {error!r}"
             self.totals["typed_errors"] += 1
-            self.totals[f"DEBUG {type(error).__name__}: {str(error)[:150]}"] += 1
             held = self._adopt(self._batch_states(operation, before, pair, items, completed=False))
             if isinstance(error, errors.BatchIncompleteError):  # what it calls applied is held
                 for item in error.applied:
-                    assert held[(pair, (item.category, item.type_id))].max_to_object_ids == item.max_to_object_ids
+                    assert (
+                        held[(pair, (item.category, item.type_id))].max_to_object_ids
+                        == item.max_to_object_ids
+                    )
             return
         if self.faulty:
             held = self._adopt(self._batch_states(operation, before, pair, items, completed=True))
@@ -246,7 +258,9 @@ class LimitsMachine(RuleBasedStateMachine):
         unchanged, so an input whose first answer was lost is never reported as a failure."""
         values = dict(items)
         assert all(e.input is not None for e in result.errors), result.errors
-        reported = [r.key for r in result.results] + [e.input.key for e in result.errors if e.input is not None]
+        reported = [r.key for r in result.results] + [
+            e.input.key for e in result.errors if e.input is not None
+        ]
         assert sorted((k.category, k.type_id) for k in reported) == sorted(values)
         for limit in result.results:
             key = (limit.category, limit.type_id)
@@ -259,7 +273,11 @@ class LimitsMachine(RuleBasedStateMachine):
     def _count_read_back(self, operation: str, pair: Pair) -> None:
         # A create answered 502 (possibly "applied, then failed"), resent, then the pair read back.
         paths = [(method, path.rsplit("/", 1)[-1], status) for method, path, status in self.recorder.seen]
-        if operation == "create" and any(s >= 500 for m, p, s in paths if p == "create") and paths[-1][0] == "GET":
+        if (
+            operation == "create"
+            and any(s >= 500 for m, p, s in paths if p == "create")
+            and paths[-1][0] == "GET"
+        ):
             self.totals["read_backs"] += 1
 
     def _adopt(self, candidates: list[frozenset[Stored]]) -> dict[tuple[Pair, Key], Stored]:
@@ -269,7 +287,13 @@ class LimitsMachine(RuleBasedStateMachine):
         return held
 
     def _batch_states(
-        self, operation: str, before: dict[tuple[Pair, Key], Stored], pair: Pair, items: list[Any], *, completed: bool
+        self,
+        operation: str,
+        before: dict[tuple[Pair, Key], Stored],
+        pair: Pair,
+        items: list[Any],
+        *,
+        completed: bool,
     ) -> list[frozenset[Stored]]:
         chunks = _chunks(items)
         states = []

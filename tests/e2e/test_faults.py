@@ -7,7 +7,7 @@ from __future__ import annotations
 from hubspot_association_limits.mock import FAULT_KINDS, MockConfig
 
 from ._machine import SEED_FILE
-from .conftest import UNLIMITED, run_machine
+from ._run import UNLIMITED, run_machine
 
 FAULTY = MockConfig(
     seed_file=SEED_FILE,
@@ -21,7 +21,7 @@ FAULTY = MockConfig(
 
 
 def test_faults_lose_nothing_and_duplicate_nothing(driver_kind: str) -> None:
-    totals = run_machine(FAULTY, driver_kind, faulty=True, max_examples=25, steps=20)
+    totals = run_machine(FAULTY, driver_kind, faulty=True, max_examples=50, steps=25)
     assert totals["calls"] >= 200
     assert totals["faults"] >= 0.30 * totals["requests"], totals
     # Some calls gave up (4 faults in a row, or a chunk after an applied one: both paths are checked),
@@ -29,4 +29,3 @@ def test_faults_lose_nothing_and_duplicate_nothing(driver_kind: str) -> None:
     assert 1 <= totals["typed_errors"] <= 0.10 * totals["calls"], totals
     # The case the issue names happened and was checked: a create answered 5xx, resent, read back.
     assert totals["read_backs"] >= 1, totals
-    print("TOTALS", totals)

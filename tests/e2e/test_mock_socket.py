@@ -30,4 +30,6 @@ def test_a_loopback_request_does_not_wait_for_a_delayed_ack(path: str) -> None:
             client.get(path).raise_for_status()
             timings.append(time.perf_counter() - started)
     # ~1 ms when TCP_NODELAY is set, ~44 ms when it is not; 20 ms leaves room for a slow CI runner.
-    assert statistics.median(timings) < 0.020, f"median {statistics.median(timings) * 1000:.1f} ms per request"
+    assert statistics.median(timings) < 0.020, (
+        f"median {statistics.median(timings) * 1000:.1f} ms per request"
+    )

@@ -7,12 +7,12 @@ from __future__ import annotations
 from hubspot_association_limits.mock import MockConfig
 
 from ._machine import SEED_FILE
-from .conftest import UNLIMITED, run_machine
+from ._run import UNLIMITED, run_machine
 
 
 def test_the_wrapper_and_the_mock_agree_with_the_model(driver_kind: str) -> None:
     totals = run_machine(
-        MockConfig(seed_file=SEED_FILE, **UNLIMITED), driver_kind, faulty=False, max_examples=25, steps=20
+        MockConfig(seed_file=SEED_FILE, **UNLIMITED), driver_kind, faulty=False, max_examples=40, steps=25
     )
     assert totals["calls"] >= 200  # the machine really ran
     assert totals["typed_errors"] == 0

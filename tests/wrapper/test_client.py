@@ -557,3 +557,39 @@ def test_a_daily_429_stops_later_calls_before_they_are_sent():
         with pytest.raises(errors.DailyRateLimitError, match="calls resume in"):
             client.get("deals", "contacts")
     assert len(sent) == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"api_prefix": "crm/v4/associations"}, "api_prefix"),
+        ({"api_prefix": "/crm/v4?x=1"}, "api_prefix"),
+        ({"batch_size": 0}, "batch_size"),
+        ({"batch_size": True}, "batch_size"),
+        ({"batch_size": "100"}, "batch_size"),
+    ],
+)
+def test_bad_constructor_arguments(kwargs: dict[str, object], field: str):
+    with pytest.raises(errors.InvalidInputError) as caught:
+        hal.LimitsClient(TOKEN, base_url=BASE_URL, **kwargs)
+    assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("timeout", "expected"),
+    [
+        (None, {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 30.0}),
+        (2.0, {"connect": 2.0, "read": 2.0, "write": 2.0, "pool": 2.0}),
+    ],
+)
+def test_timeouts_reach_every_request(timeout: float | None, expected: dict[str, float]):
+    seen: list[dict[str, float]] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.extensions["timeout"])
+        return httpx.Response(200, json={"results": []})
+
+    kwargs = {} if timeout is None else {"timeout": timeout}
+    with sync_client(handler, **kwargs) as client:
+        client.list_all()
+    assert seen == [expected]
