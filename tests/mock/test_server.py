@@ -73,6 +73,15 @@ def test_python_m_refuses_bad_options(argv: list[str], message: str) -> None:
     assert message in result.stderr
 
 
+def test_the_pytest_plugin_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, hubspot_association_limits.mock.pytest_plugin; "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'jsonschema') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_running_mock_frees_its_port() -> None:
     with running_mock() as mock:
         port = int(mock.base_url.rsplit(":", 1)[1])

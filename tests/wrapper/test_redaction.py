@@ -61,7 +61,7 @@ def test_token_never_in_logs_or_errors(caplog: pytest.LogCaptureFixture):
         for call in (client.list_all, lambda: client.get("deals", "contacts")):
             with pytest.raises(errors.APIStatusError) as caught:
                 call()
-            texts += [str(caught.value), repr(caught.value), caught.value.detail, str(caught.value.args)]
+            texts += [str(caught.value), repr(caught.value), caught.value.message, str(caught.value.args)]
     assert any("retrying GET" in record.getMessage() for record in caplog.records)  # the retries were logged
     texts += [record.getMessage() for record in caplog.records]
     assert texts and all(TOKEN not in text for text in texts)

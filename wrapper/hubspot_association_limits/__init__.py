@@ -14,9 +14,10 @@ from ._pacing import InProcessBudget, RateBudget, RateObservation
 from ._results import BatchResult, ItemError, LimitsResult, PurgeResult, RateLimitInfo
 from ._retry import RetryPolicy
 from ._types import AssociationTypeKey, Limit, LimitInput
+from .errors import BudgetUnavailableError
 
 if TYPE_CHECKING:
-    from ._redis_budget import BudgetUnavailableError, RedisBudget
+    from ._redis_budget import RedisBudget
 
 __all__ = [
     "AssociationTypeKey",
@@ -45,8 +46,8 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     # The Redis budget (optional extra "redis") is imported on first use only.
-    if name in ("RedisBudget", "BudgetUnavailableError"):
-        from . import _redis_budget
+    if name == "RedisBudget":
+        from ._redis_budget import RedisBudget
 
-        return getattr(_redis_budget, name)
+        return RedisBudget
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -132,7 +132,7 @@ class OAuthRefreshAuth(httpx.Auth):
         if response.status_code != 200:
             error = from_response(response.status_code, response.headers, response.content)
             raise AuthenticationError(
-                f"the OAuth token refresh failed: {error.detail}",
+                f"the OAuth token refresh failed: {error.message}",
                 status_code=response.status_code,
                 correlation_id=error.correlation_id,
                 category=error.category,

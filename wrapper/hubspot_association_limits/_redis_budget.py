@@ -23,7 +23,7 @@ import attrs
 from ._logging import logger
 from ._pacing import InProcessBudget, RateObservation
 from ._redact import register_secret
-from .errors import DailyRateLimitError, HubSpotError, InvalidInputError
+from .errors import BudgetUnavailableError, DailyRateLimitError, InvalidInputError
 
 if TYPE_CHECKING:
     import redis
@@ -46,10 +46,6 @@ DEFAULT_KEY: Final = "hubspot-association-limits"
 _EXTRA_HINT: Final = 'RedisBudget needs the "redis" extra: pip install "hubspot-association-limits[redis]"'
 _LEARNED_TTL_MS: Final = 24 * 3600 * 1000  # a learned burst figure outlives any one run, not the app's plan
 _SECONDLY_PAUSE: Final = 1.0
-
-
-class BudgetUnavailableError(HubSpotError):
-    """The shared rate budget could not be reached (``on_redis_error="raise"``); nothing was sent."""
 
 
 @attrs.frozen

@@ -46,6 +46,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchIncompleteError",
+    "BudgetUnavailableError",
     "ConflictError",
     "DailyRateLimitError",
     "ExpiredAuthenticationError",
@@ -70,7 +71,7 @@ class HubSpotError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(redact(message))
-        # The whole explanation, redacted; APIStatusError keeps HubSpot's own message in ``detail``.
+        # The whole explanation, redacted; APIStatusError narrows it to HubSpot's own message.
         self.message = str(self.args[0])
 
 
@@ -88,6 +89,10 @@ class InvalidInputError(HubSpotError, ValueError):
 
 class InsecureTransportError(HubSpotError):
     """The token would have been sent over plain HTTP to a host that is not loopback, or to another host."""
+
+
+class BudgetUnavailableError(HubSpotError):
+    """The shared rate budget could not be reached (``on_redis_error="raise"``); nothing was sent."""
 
 
 class APIConnectionError(HubSpotError):
@@ -129,7 +134,8 @@ class APIStatusError(HubSpotError):
         self.context = dict(context or {})
         self.policy_name = policy_name
         self.headers = headers if headers is not None else httpx.Headers()
-        self.detail = redact(message)  # HubSpot's own ``message`` (or a summary of a non-JSON body)
+        # HubSpot's own ``message`` (or a summary of a non-JSON body); str(error) has the whole text.
+        self.message = redact(message)
 
 
 class BadRequestError(APIStatusError):

@@ -154,6 +154,9 @@ def build_parser(prog: str = "python -m hubspot_association_limits.mock") -> arg
     )
     parser.add_argument("--fault-seed", dest="seed", type=int, default=defaults.seed, help="fault RNG seed")
     parser.add_argument("--max-body-bytes", type=int, default=defaults.max_body_bytes, help="413 above this")
+    parser.add_argument(
+        "--retry-after-s", type=int, default=defaults.retry_after_s, help="Retry-After of 423/477 faults"
+    )
     return parser
 
 
@@ -169,6 +172,7 @@ def config_from_args(args: argparse.Namespace) -> MockConfig:
         seed=args.seed,
         seed_file=args.seed_file,
         max_body_bytes=args.max_body_bytes,
+        retry_after_s=args.retry_after_s,
     )
 
 
