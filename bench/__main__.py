@@ -122,6 +122,8 @@ def render(results: dict[str, Any]) -> str:
         "",
         f"- ratio {con['ratio']}x (target >= {con['target_ratio']}x): "
         f"{_verdict(con['ratio'] >= con['target_ratio'])}",
+        f"- async run: client CPU {con['async_client_cpu_us_per_call']} µs/call, "
+        f"mock CPU {con['mock_cpu_us_per_call']} µs/call (both on {results['machine']['cores']} cores)",
     ]
     sat = results["saturation"]
     out += [

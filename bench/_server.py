@@ -7,8 +7,10 @@ until its stdin closes. :class:`MockProcess` starts it and drives it over the mo
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -52,6 +54,14 @@ class MockProcess:
         response.raise_for_status()
         result: dict[str, Any] = response.json()
         return result
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the mock process has used so far (Linux ``/proc``; None elsewhere)."""
+        try:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
     def close(self) -> None:
         self._control.close()

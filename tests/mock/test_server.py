@@ -78,7 +78,9 @@ def test_the_pytest_plugin_imports_nothing_heavy() -> None:
         "import sys, hubspot_association_limits.mock.pytest_plugin; "
         "print(sorted(m for m in ('starlette', 'uvicorn', 'jsonschema') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hubspot_association_limits.mock._validation import _fast_check, _validator, validate_body
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from hubspot_association_limits.mock._validation import _fast_check, _validator, validate_body
 
 CATEGORIES = ["HUBSPOT_DEFINED", "USER_DEFINED", "INTEGRATOR_DEFINED", "WORK"]
 scalars = (
@@ -18,8 +17,12 @@ scalars = (
 )
 json_values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.sampled_from(["inputs", "category", "typeId", "maxToObjectIds", "extra"]), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["inputs", "category", "typeId", "maxToObjectIds", "extra"]), children, max_size=4
+        )
+    ),
     max_leaves=12,
 )
 items = st.fixed_dictionaries(
@@ -31,7 +34,9 @@ items = st.fixed_dictionaries(
         "extra": json_values,
     },
 )
-bodies = st.fixed_dictionaries({}, optional={"inputs": st.lists(items, max_size=3) | json_values}) | json_values
+bodies = (
+    st.fixed_dictionaries({}, optional={"inputs": st.lists(items, max_size=3) | json_values}) | json_values
+)
 
 
 @pytest.mark.parametrize("schema_name", ["LimitBatchInput", "KeyBatchInput"])
@@ -45,11 +50,20 @@ def test_fast_check_agrees_with_jsonschema(schema_name: str, body: object) -> No
     ("body", "fields"),
     [
         ({"inputs": [{"category": "WORK", "typeId": 1, "maxToObjectIds": 1}]}, []),
-        ({"inputs": [{"category": "WORK", "typeId": 1, "maxToObjectIds": 1, "note": "extra fields pass"}]}, []),
+        (
+            {"inputs": [{"category": "WORK", "typeId": 1, "maxToObjectIds": 1, "note": "extra fields pass"}]},
+            [],
+        ),
         ({"inputs": [{}]}, ["inputs[0].category", "inputs[0].maxToObjectIds", "inputs[0].typeId"]),
         ({"inputs": [{"category": "WORK", "typeId": False, "maxToObjectIds": 1}]}, ["inputs[0].typeId"]),
-        ({"inputs": [{"category": "WORK", "typeId": 1, "maxToObjectIds": 2**31}]}, ["inputs[0].maxToObjectIds"]),
-        ({"inputs": [{"category": "WORK", "typeId": -(2**31) - 1, "maxToObjectIds": 1}]}, ["inputs[0].typeId"]),
+        (
+            {"inputs": [{"category": "WORK", "typeId": 1, "maxToObjectIds": 2**31}]},
+            ["inputs[0].maxToObjectIds"],
+        ),
+        (
+            {"inputs": [{"category": "WORK", "typeId": -(2**31) - 1, "maxToObjectIds": 1}]},
+            ["inputs[0].typeId"],
+        ),
         ({"inputs": "all"}, ["inputs"]),
         ({}, ["inputs"]),
         (None, ["body"]),

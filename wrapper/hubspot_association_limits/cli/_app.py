@@ -531,4 +531,4 @@ def mock_command(ctx: typer.Context) -> None:
     """Serve the HubSpot mock in the foreground (options: mock --help)."""
     from hubspot_association_limits.mock._server import main as mock_main
 
-    raise typer.Exit(mock_main(ctx.args))
+    raise typer.Exit(mock_main(ctx.args, prog="hubspot-association-limits mock"))

@@ -176,9 +176,10 @@ def config_from_args(args: argparse.Namespace) -> MockConfig:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m hubspot_association_limits.mock [options]``; returns the exit code."""
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, *, prog: str | None = None) -> int:
+    """``python -m hubspot_association_limits.mock [options]``; returns the exit code. ``prog`` names
+    the command in help and errors (the CLI passes ``hubspot-association-limits mock``)."""
+    parser = build_parser(prog) if prog else build_parser()
     args = parser.parse_args(argv)
     try:
         config = config_from_args(args)
