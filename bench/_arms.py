@@ -100,6 +100,17 @@ class Wrapper:
         self._client.close()
 
 
+class WrapperUnpaced(Wrapper):
+    """The same client with pacing off (``budget=False``): shows what the rate budget costs."""
+
+    name = "wrapper (sync, budget=False)"
+
+    def __init__(self, base_url: str) -> None:
+        from hubspot_association_limits import LimitsClient
+
+        self._client = LimitsClient(TOKEN, base_url=base_url, budget=False)
+
+
 class HubSpotSdk:
     """HubSpot's hubspot-api-client 12.0.0, one API object reused (each attribute access builds a pool).
 
@@ -145,4 +156,10 @@ def _expect(status: int, wanted: int, parsed: object) -> None:
 
 def all_arms(base_url: str) -> list[Arm]:
     """The arms in table order; raw httpx first, because every ratio is to it."""
-    return [RawHttpx(base_url), Generated(base_url), Wrapper(base_url), HubSpotSdk(base_url)]
+    return [
+        RawHttpx(base_url),
+        Generated(base_url),
+        Wrapper(base_url),
+        WrapperUnpaced(base_url),
+        HubSpotSdk(base_url),
+    ]

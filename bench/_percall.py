@@ -2,7 +2,8 @@
 
 CPU is ``time.process_time`` in this process (the mock runs in another), summed over the timed
 calls only: the purge that makes the next create possible is sent by a separate raw client and
-is not counted. Arms take turns within each round so that drift hits them alike.
+is not counted. Within each round the arms take turns in blocks of BLOCK calls, so that a change
+in machine load (other processes on a shared box) hits every arm alike.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from bench._arms import RawHttpx, all_arms
 
 WARMUP = 30
+BLOCK = 25
 
 
 def _timed(call: Callable[[], None], between: Callable[[], None] | None, calls: int) -> tuple[float, float]:
@@ -44,15 +46,21 @@ def run(base_url: str, *, rounds: int, calls: int) -> dict[str, Any]:
                 arm.get()
         purger.purge()
         for _ in range(rounds):
-            for arm in arms:
-                for operation in ("create", "get"):
-                    gc.collect()
-                    if operation == "create":
-                        cpu, wall = _timed(arm.create, purger.purge, calls)
-                        purger.purge()
-                    else:
-                        cpu, wall = _timed(arm.get, None, calls)
-                    samples.setdefault((arm.name, operation), []).append((cpu / calls, wall / calls))
+            totals = {(arm.name, operation): [0.0, 0.0] for arm in arms for operation in ("create", "get")}
+            gc.collect()
+            for _ in range(calls // BLOCK):
+                for arm in arms:
+                    for operation in ("create", "get"):
+                        if operation == "create":
+                            cpu, wall = _timed(arm.create, purger.purge, BLOCK)
+                            purger.purge()
+                        else:
+                            cpu, wall = _timed(arm.get, None, BLOCK)
+                        totals[(arm.name, operation)][0] += cpu
+                        totals[(arm.name, operation)][1] += wall
+            done = calls // BLOCK * BLOCK
+            for key, (cpu, wall) in totals.items():
+                samples.setdefault(key, []).append((cpu / done, wall / done))
     finally:
         for arm in arms:
             arm.close()
