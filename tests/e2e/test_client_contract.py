@@ -4,7 +4,8 @@ wrapper to the mock, and every response the wrapper received is validated agains
 Generated object types are mostly strings HubSpot does not know; the wrapper refuses those (and limits
 outside 1..10,000, negative type ids, duplicate keys) with ``InvalidInputError`` before sending
 anything, and that must send nothing. So that most cases do reach the mock, two thirds of them are made
-realistic: a real pair, limits folded into 1..10,000, type ids made non-negative, duplicates dropped.
+realistic: a real pair, limits folded into 1..10,000, type ids made non-negative, extra properties
+and duplicates dropped.
 The raw responses are captured by a response hook on the ``httpx`` client injected into the wrapper.
 """
 
@@ -46,8 +47,12 @@ def _operation_of(request: httpx.Request) -> str:
 
 def _realistic(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     unique: dict[tuple[str, int], dict[str, Any]] = {}
-    for item in inputs:
-        item = {**item, "typeId": abs(item["typeId"]) % 2**31}
+    for generated in inputs:
+        # Only HubSpot's fields: the spec allows extra properties, the wrapper refuses them.
+        item = {
+            name: generated[name] for name in ("category", "typeId", "maxToObjectIds") if name in generated
+        }
+        item["typeId"] = abs(item["typeId"]) % 2**31
         if "maxToObjectIds" in item:
             item["maxToObjectIds"] = 1 + abs(item["maxToObjectIds"]) % 10_000
         unique.setdefault((item["category"], item["typeId"]), item)

@@ -364,6 +364,49 @@ def test_results_expose_meta_and_null_labels():
     assert result.headers["x-hubspot-ratelimit-max"] == "190"
 
 
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize("operation", ["create", "update", "purge", "get", "list_all"])
+def test_meta_is_the_final_responses_after_a_retry(operation: str, is_async: bool):
+    # The transport parses the rate-limit headers once per response; the result must not get the retried one's.
+    answers = iter(
+        [
+            httpx.Response(
+                503, headers={"X-HubSpot-RateLimit-Max": "50", "X-HubSpot-Correlation-Id": "first"}
+            ),
+            httpx.Response(
+                200,
+                json=batch_body(_limits(1)) if operation in ("create", "update") else {"results": []},
+                headers={
+                    "X-HubSpot-RateLimit-Max": "190",
+                    "X-HubSpot-RateLimit-Daily-Remaining": "7",
+                    "X-HubSpot-Correlation-Id": "final",
+                },
+            ),
+        ]
+    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return next(answers)
+
+    if is_async:
+
+        async def run_async() -> object:
+            async with async_client(handler) as client:
+                return await _run(client, operation)
+
+        result = asyncio.run(run_async())
+    else:
+        with sync_client(handler) as client:
+            result = _run(client, operation)
+    assert isinstance(result, BatchResult | hal.PurgeResult | hal.LimitsResult)
+    assert (result.status_code, result.correlation_id) == (200, "final")
+    assert (result.rate_limit.max, result.rate_limit.daily_remaining, result.rate_limit.remaining) == (
+        190,
+        7,
+        None,
+    )
+
+
 def test_object_types_are_sent_as_ids():
     seen: list[str] = []
 

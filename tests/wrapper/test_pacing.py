@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import threading
 
+import httpx
 import pytest
-from hubspot_association_limits import InProcessBudget, RateBudget, RateObservation, errors
+from hubspot_association_limits import InProcessBudget, RateBudget, RateLimitInfo, RateObservation, errors
 from hubspot_association_limits._pacing import observation_from
 
 
@@ -110,15 +111,16 @@ def test_shared_by_threads_never_over_grants():
     assert sum(granted) == 50
 
 
-def test_observation_from_headers_is_case_insensitive_and_lenient():
+@pytest.mark.parametrize("as_httpx", [False, True], ids=["dict", "httpx.Headers"])
+def test_observation_from_headers_is_case_insensitive_and_lenient(as_httpx: bool):
+    headers = {
+        "x-hubspot-ratelimit-max": "190",
+        "X-HubSpot-RateLimit-Remaining": "oops",
+        "X-HubSpot-RateLimit-Daily-Remaining": "5",
+        "X-HubSpot-Correlation-Id": "cid-1",
+    }
     observation = observation_from(
-        200,
-        {
-            "x-hubspot-ratelimit-max": "190",
-            "X-HubSpot-RateLimit-Remaining": "oops",
-            "X-HubSpot-RateLimit-Daily-Remaining": "5",
-        },
-        None,
+        200, RateLimitInfo.from_headers(httpx.Headers(headers) if as_httpx else headers), None
     )
     assert (observation.max, observation.remaining, observation.daily_remaining, observation.interval_ms) == (
         190,

@@ -7,6 +7,7 @@ origin when an injected client follows them.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import json
 import threading
@@ -34,15 +35,20 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+# Decided once per scheme and host: every request of a client goes to the same one or two.
+@functools.lru_cache(maxsize=64)
+def _may_send_token(scheme: str, host: str) -> bool:
+    return scheme == "https" or (scheme == "http" and _is_loopback(host))
+
+
 def check_secure_url(url: httpx.URL | str) -> None:
     """Raise ``InsecureTransportError`` unless a token may be sent to ``url``."""
-    parsed = httpx.URL(url)
-    if parsed.scheme == "https" or (parsed.scheme == "http" and _is_loopback(parsed.host)):
-        return
-    raise InsecureTransportError(
-        f"refusing to send the access token to {parsed.scheme}://{parsed.host}: "
-        "use https (plain http is allowed only to loopback hosts)"
-    )
+    parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+    if not _may_send_token(parsed.scheme, parsed.host):
+        raise InsecureTransportError(
+            f"refusing to send the access token to {parsed.scheme}://{parsed.host}: "
+            "use https (plain http is allowed only to loopback hosts)"
+        )
 
 
 @attrs.frozen(repr=False)

@@ -131,8 +131,8 @@ def _raise_for_status(response: Response[Any], state: CallState) -> None:
         raise error
 
 
-def _meta(response: Response[Any]) -> ResponseMeta:
-    return ResponseMeta.from_response(int(response.status_code), response.headers)
+def _meta(response: Response[Any], state: CallState) -> ResponseMeta:
+    return ResponseMeta.from_response(int(response.status_code), response.headers, state.last_rate_limit)
 
 
 def _parse_as(model: Callable[[dict[str, Any]], _T], response: Response[Any]) -> _T:
@@ -234,7 +234,7 @@ class _Core:
 
     @staticmethod
     def batch_part(
-        operation: _Operation, response: Response[Any], chunk: Sequence[LimitInput]
+        operation: _Operation, response: Response[Any], state: CallState, chunk: Sequence[LimitInput]
     ) -> BatchResult:
         parsed: _Batch
         if isinstance(response.parsed, _Batch):
@@ -249,16 +249,18 @@ class _Core:
             results=[limit_from(item) for item in parsed.results],
             errors=[item_error_from(error, chunk, len(raw_errors) == 1) for error in raw_errors],
             status=str(parsed.status),
-            meta=_meta(response),
+            meta=_meta(response, state),
             inputs=list(chunk),
         )
 
     @staticmethod
-    def limits(response: Response[Any]) -> LimitsResult:
+    def limits(response: Response[Any], state: CallState) -> LimitsResult:
         parsed = response.parsed
         if not isinstance(parsed, LimitCollection):
             parsed = _parse_as(LimitCollection.from_dict, response)
-        return LimitsResult(results=[limit_from(item) for item in parsed.results], meta=_meta(response))
+        return LimitsResult(
+            results=[limit_from(item) for item in parsed.results], meta=_meta(response, state)
+        )
 
     @staticmethod
     def needs_read_back(state: CallState, part: BatchResult) -> bool:
@@ -394,7 +396,7 @@ class LimitsClient:
                     ),
                     retry,
                 )
-                part = self._core.batch_part(operation, response, chunk)
+                part = self._core.batch_part(operation, response, state, chunk)
                 if operation == "create" and self._core.needs_read_back(state, part):
                     part = reconcile_replayed_create(part, self.get(from_id, to_id, retry=retry).results)
             except HubSpotError as error:
@@ -449,7 +451,7 @@ class LimitsClient:
         meta = ResponseMeta.from_response(204, {})
         for chunk in self._core.chunks(items):
             try:
-                response, _ = self._call(
+                response, state = self._call(
                     partial(
                         purge_limits.sync_detailed,
                         from_id,
@@ -466,7 +468,7 @@ class LimitsClient:
                     f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
                 ) from error
             purged.extend(chunk)
-            meta = _meta(response)
+            meta = _meta(response, state)
         return PurgeResult(purged=purged, meta=meta)
 
     def get(
@@ -475,15 +477,15 @@ class LimitsClient:
         """The limits configured from one object type to another."""
         from_id = object_type_id(from_object_type, "from_object_type")
         to_id = object_type_id(to_object_type, "to_object_type")
-        response, _ = self._call(
+        response, state = self._call(
             lambda: get_limits.sync_detailed(from_id, to_id, client=self._generated), retry
         )
-        return self._core.limits(response)
+        return self._core.limits(response, state)
 
     def list_all(self, *, retry: RetryPolicy | None = None) -> LimitsResult:
         """Every limit configured in the portal (not paginated)."""
-        response, _ = self._call(lambda: list_all_limits.sync_detailed(client=self._generated), retry)
-        return self._core.limits(response)
+        response, state = self._call(lambda: list_all_limits.sync_detailed(client=self._generated), retry)
+        return self._core.limits(response, state)
 
 
 class AsyncLimitsClient:
@@ -582,7 +584,7 @@ class AsyncLimitsClient:
                     ),
                     retry,
                 )
-                part = self._core.batch_part(operation, response, chunk)
+                part = self._core.batch_part(operation, response, state, chunk)
                 if operation == "create" and self._core.needs_read_back(state, part):
                     stored = await self.get(from_id, to_id, retry=retry)
                     part = reconcile_replayed_create(part, stored.results)
@@ -638,7 +640,7 @@ class AsyncLimitsClient:
         meta = ResponseMeta.from_response(204, {})
         for chunk in self._core.chunks(items):
             try:
-                response, _ = await self._call(
+                response, state = await self._call(
                     partial(
                         purge_limits.asyncio_detailed,
                         from_id,
@@ -655,7 +657,7 @@ class AsyncLimitsClient:
                     f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
                 ) from error
             purged.extend(chunk)
-            meta = _meta(response)
+            meta = _meta(response, state)
         return PurgeResult(purged=purged, meta=meta)
 
     async def get(
@@ -664,14 +666,14 @@ class AsyncLimitsClient:
         """The limits configured from one object type to another."""
         from_id = object_type_id(from_object_type, "from_object_type")
         to_id = object_type_id(to_object_type, "to_object_type")
-        response, _ = await self._call(
+        response, state = await self._call(
             lambda: get_limits.asyncio_detailed(from_id, to_id, client=self._generated), retry
         )
-        return self._core.limits(response)
+        return self._core.limits(response, state)
 
     async def list_all(self, *, retry: RetryPolicy | None = None) -> LimitsResult:
         """Every limit configured in the portal (not paginated)."""
-        response, _ = await self._call(
+        response, state = await self._call(
             lambda: list_all_limits.asyncio_detailed(client=self._generated), retry
         )
-        return self._core.limits(response)
+        return self._core.limits(response, state)

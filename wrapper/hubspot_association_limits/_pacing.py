@@ -12,25 +12,18 @@ import collections
 import datetime
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Final, Protocol, runtime_checkable
 
 import attrs
 
+from ._results import RateLimitInfo
 from .errors import DailyRateLimitError
 
 __all__ = ["InProcessBudget", "RateBudget", "RateObservation", "observation_from"]
 
 DEFAULT_MAX: Final = 100  # the smallest burst limit HubSpot grants (Free/Starter), until headers say more
 DEFAULT_INTERVAL_MS: Final = 10_000
-
-
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    value = headers.get(name)
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 @attrs.frozen
@@ -46,19 +39,16 @@ class RateObservation:
     daily_remaining: int | None
 
 
-def observation_from(
-    status_code: int, headers: Mapping[str, str], policy_name: str | None
-) -> RateObservation:
-    """A ``RateObservation`` from a response's ``X-HubSpot-RateLimit-*`` headers (case-insensitive)."""
-    lowered = {name.lower(): value for name, value in headers.items()}
+def observation_from(status_code: int, rate_limit: RateLimitInfo, policy_name: str | None) -> RateObservation:
+    """A ``RateObservation`` from a response's status and its parsed ``X-HubSpot-RateLimit-*`` headers."""
     return RateObservation(
         status_code=status_code,
         policy_name=policy_name,
-        max=_int_header(lowered, "x-hubspot-ratelimit-max"),
-        remaining=_int_header(lowered, "x-hubspot-ratelimit-remaining"),
-        interval_ms=_int_header(lowered, "x-hubspot-ratelimit-interval-milliseconds"),
-        daily=_int_header(lowered, "x-hubspot-ratelimit-daily"),
-        daily_remaining=_int_header(lowered, "x-hubspot-ratelimit-daily-remaining"),
+        max=rate_limit.max,
+        remaining=rate_limit.remaining,
+        interval_ms=rate_limit.interval_ms,
+        daily=rate_limit.daily,
+        daily_remaining=rate_limit.daily_remaining,
     )
 
 

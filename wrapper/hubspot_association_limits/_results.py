@@ -42,6 +42,16 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
+# Header (lower-case) -> RateLimitInfo field.
+_RATE_LIMIT_FIELDS: Final = {
+    "x-hubspot-ratelimit-max": "max",
+    "x-hubspot-ratelimit-remaining": "remaining",
+    "x-hubspot-ratelimit-interval-milliseconds": "interval_ms",
+    "x-hubspot-ratelimit-daily": "daily",
+    "x-hubspot-ratelimit-daily-remaining": "daily_remaining",
+}
+
+
 @attrs.frozen
 class RateLimitInfo:
     """The ``X-HubSpot-RateLimit-*`` headers of a response; each None when absent."""
@@ -54,15 +64,13 @@ class RateLimitInfo:
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str]) -> RateLimitInfo:
-        """Parse the headers (case-insensitive; unreadable values become None)."""
-        h = httpx.Headers(headers)
-        return cls(
-            max=_int_or_none(h.get("X-HubSpot-RateLimit-Max")),
-            remaining=_int_or_none(h.get("X-HubSpot-RateLimit-Remaining")),
-            interval_ms=_int_or_none(h.get("X-HubSpot-RateLimit-Interval-Milliseconds")),
-            daily=_int_or_none(h.get("X-HubSpot-RateLimit-Daily")),
-            daily_remaining=_int_or_none(h.get("X-HubSpot-RateLimit-Daily-Remaining")),
-        )
+        """Parse the headers (case-insensitive; unreadable values become None) in one pass."""
+        found: dict[str, int | None] = {}
+        for name, value in headers.items():
+            field = _RATE_LIMIT_FIELDS.get(name.lower())
+            if field is not None:
+                found[field] = _int_or_none(value)
+        return cls(**found)
 
 
 @attrs.frozen
@@ -75,10 +83,15 @@ class ResponseMeta:
     rate_limit: RateLimitInfo
 
     @classmethod
-    def from_response(cls, status_code: int, headers: Mapping[str, str]) -> ResponseMeta:
-        """The meta of one HTTP response."""
-        h = httpx.Headers(headers)
-        return cls(int(status_code), h, h.get(CORRELATION_HEADER), RateLimitInfo.from_headers(h))
+    def from_response(
+        cls, status_code: int, headers: Mapping[str, str], rate_limit: RateLimitInfo | None = None
+    ) -> ResponseMeta:
+        """The meta of one HTTP response; pass ``rate_limit`` when the transport parsed it already."""
+        # An httpx.Headers is kept, not copied: the response it came from is not used again.
+        h = headers if isinstance(headers, httpx.Headers) else httpx.Headers(headers)
+        if rate_limit is None:
+            rate_limit = RateLimitInfo.from_headers(h)
+        return cls(int(status_code), h, h.get(CORRELATION_HEADER), rate_limit)
 
 
 class _WithMeta:

@@ -21,6 +21,7 @@ import httpx
 
 from ._logging import logger
 from ._pacing import RateBudget, RateObservation, observation_from
+from ._results import RateLimitInfo
 from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide
 from .errors import CORRELATION_HEADER, parse_json_object
 
@@ -48,6 +49,7 @@ class CallState:
     replayed_after_ambiguous_failure: bool = False
     attempts: int = 0
     last_response: httpx.Response | None = None
+    last_rate_limit: RateLimitInfo | None = None  # parsed once here; the result's meta reuses it
     gave_up: str | None = None  # why the last failure was not retried
 
 
@@ -99,18 +101,24 @@ class _Loop:
     def prepare(self, request: httpx.Request) -> None:
         request.url = rewrite_prefix(request.url, self.api_prefix)
 
+    def received(self, response: httpx.Response) -> RateLimitInfo:
+        """Note a response in the call state; its rate-limit headers, parsed once for budget and result."""
+        rate_limit = RateLimitInfo.from_headers(response.headers)
+        if self.state is not None:
+            self.state.attempts += 1
+            self.state.last_response = response
+            self.state.last_rate_limit = rate_limit
+        return rate_limit
+
     @staticmethod
-    def observation(response: httpx.Response) -> RateObservation:
+    def observation(response: httpx.Response, rate_limit: RateLimitInfo) -> RateObservation:
         policy_name = (
             parse_json_object(response.content).get("policyName") if response.status_code == 429 else None
         )
         name = policy_name if isinstance(policy_name, str) else None
-        return observation_from(response.status_code, response.headers, name)
+        return observation_from(response.status_code, rate_limit, name)
 
     def after_response(self, request: httpx.Request, response: httpx.Response) -> Retry | GiveUp:
-        if self.state is not None:
-            self.state.attempts += 1
-            self.state.last_response = response
         status = response.status_code
         if 200 <= status < 300:
             return GiveUp("success")
@@ -222,8 +230,9 @@ class RetryTransport(httpx.BaseTransport):
                 if isinstance(decision, GiveUp):
                     raise
             else:
+                rate_limit = loop.received(response)
                 if self._budget is not None:
-                    self._budget.observe(loop.observation(response))
+                    self._budget.observe(loop.observation(response, rate_limit))
                 decision = loop.after_response(request, response)
                 if isinstance(decision, GiveUp):
                     return response
@@ -285,8 +294,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if isinstance(decision, GiveUp):
                     raise
             else:
+                rate_limit = loop.received(response)
                 if self._budget is not None:
-                    await self._budget.observe_async(loop.observation(response))
+                    await self._budget.observe_async(loop.observation(response, rate_limit))
                 decision = loop.after_response(request, response)
                 if isinstance(decision, GiveUp):
                     return response
