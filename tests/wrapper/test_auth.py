@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 from hubspot_association_limits import AsyncLimitsClient, LimitsClient, OAuthCredentials, TokenRefresh, errors
+from hubspot_association_limits._auth import BearerAuth
 from wrapper_helpers import FAST, TOKEN, error_body
 
 CREDENTIALS = OAuthCredentials(
@@ -147,6 +148,29 @@ def test_token_only_over_https_or_to_loopback(base_url: str, allowed: bool):
             LimitsClient(TOKEN, base_url=base_url, http_client=httpx.Client(transport=transport))
         assert TOKEN not in str(caught.value)
         assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("urls", "sent"),
+    [
+        (["http://127.0.0.1:1/a", "http://127.0.0.1:1/b"], 2),
+        (["http://api.hubapi.com/a", "http://api.hubapi.com/b"], 0),
+        (["https://api.hubapi.com/a", "http://api.hubapi.com/a", "https://api.hubapi.com/b"], 2),
+        (["http://localhost:1/a", "http://10.0.0.5/a", "http://localhost:1/b"], 2),
+    ],
+)
+def test_every_request_is_checked_even_after_the_decision_is_cached(urls: list[str], sent: int):
+    # The bearer auth decides once per scheme and host; a refused host stays refused on every request.
+    seen: list[str] = []
+    transport = httpx.MockTransport(lambda r: seen.append(str(r.url)) or httpx.Response(200))
+    with httpx.Client(transport=transport, auth=BearerAuth(TOKEN)) as client:
+        for url in urls:
+            if url.startswith("https://") or httpx.URL(url).host in ("127.0.0.1", "localhost"):
+                assert client.get(url).status_code == 200
+            else:
+                with pytest.raises(errors.InsecureTransportError):
+                    client.get(url)
+    assert len(seen) == sent
 
 
 def test_redirects_are_not_followed_and_the_token_stays_home():

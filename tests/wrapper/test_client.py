@@ -367,7 +367,7 @@ def test_results_expose_meta_and_null_labels():
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 @pytest.mark.parametrize("operation", ["create", "update", "purge", "get", "list_all"])
 def test_meta_is_the_final_responses_after_a_retry(operation: str, is_async: bool):
-    # The transport parses the rate-limit headers once per response; the result must not get the retried one's.
+    # The transport parses rate-limit headers once per response; the result must carry the final one's.
     answers = iter(
         [
             httpx.Response(
