@@ -46,7 +46,7 @@ def _machine() -> dict[str, Any]:
 
 
 def _redis() -> dict[str, Any] | None:
-    """The redis engineer's benchmark, if it exists: its last stdout line if JSON, else its text."""
+    """The shared-budget benchmark (scripts/bench_redis.py): its last stdout line if JSON, else its text."""
     if not REDIS_BENCH.exists():
         return None
     done = subprocess.run([sys.executable, str(REDIS_BENCH)], capture_output=True, text=True, cwd=ROOT)
@@ -69,7 +69,7 @@ def _verdict(met: bool) -> str:
 
 
 def render(results: dict[str, Any]) -> str:
-    """The Markdown report of one run (also what docs/readme-parts/bench.md shows)."""
+    """The Markdown report of one run (the README's "Benchmarks" section shows it)."""
     m = results["machine"]
     out = [
         f"Machine: {m['cpu_model']}, {m['cores']} cores, Python {m['python']}, {m['platform']}, "
