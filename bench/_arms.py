@@ -1,4 +1,4 @@
-"""The four ways of calling the service that the per-call benchmark compares.
+"""The five ways of calling the service that the per-call benchmark compares.
 
 Each arm sends the same create (deal -> contact, HUBSPOT_DEFINED 3, limit 5) and the same read of
 the pair, builds what its library builds from the answer, and checks the status, so that no arm

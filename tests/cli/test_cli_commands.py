@@ -97,7 +97,7 @@ def test_item_error_is_an_api_failure(cli: Cli, mock: MockServer) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_export_is_a_file_that_plans_nothing(cli: Cli, mock: MockServer, tmp_path: Path, fmt: str) -> None:
+def test_export_is_a_file_that_plans_nothing(cli: Cli, tmp_path: Path, fmt: str) -> None:
     cli("update", "deals", "contacts", "--type-id", "3", "--max", "4")
     exported = cli("export", "--format", fmt)
     assert exported.exit_code == 0, exported

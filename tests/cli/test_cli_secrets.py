@@ -49,16 +49,15 @@ def test_a_crash_does_not_show_the_token(
     assert TOKEN not in err
 
 
-def test_settings_repr_hides_the_token() -> None:
+def test_settings_repr_hides_the_token_and_the_redis_password() -> None:
     from hubspot_association_limits.cli._output import Settings
 
-    settings = Settings(None, None, TOKEN, False, False, None)
+    settings = Settings(None, None, TOKEN, False, False, "redis://:redis-SECRET-pw@127.0.0.1:6379/0")
     assert TOKEN not in repr(settings)
+    assert "redis-SECRET-pw" not in repr(settings)
 
 
-def test_the_token_is_not_in_help_even_when_set_in_the_environment(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_token_is_not_in_help_even_when_set_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     from hubspot_association_limits.cli._app import app
     from typer.testing import CliRunner
 

@@ -234,7 +234,7 @@ class LimitsMachine(RuleBasedStateMachine):
         if self.faulty:
             held = self._adopt(self._batch_states(operation, before, pair, items, completed=True))
             self._check_report(result, before, held, pair, items)
-            self._count_read_back(operation, pair)
+            self._count_read_back(operation)
         else:
             outcome = getattr(self.model, operation)(pair, items)
             label = (lambda s: s.label) if operation == "create" else (lambda s: None)  # update omits label
@@ -270,7 +270,7 @@ class LimitsMachine(RuleBasedStateMachine):
             key = (error.input.category, error.input.type_id)
             assert held.get((pair, key)) == before.get((pair, key)), f"reported failed but changed: {error}"
 
-    def _count_read_back(self, operation: str, pair: Pair) -> None:
+    def _count_read_back(self, operation: str) -> None:
         # A create answered 502 (possibly "applied, then failed"), resent, then the pair read back.
         paths = [(method, path.rsplit("/", 1)[-1], status) for method, path, status in self.recorder.seen]
         if (

@@ -1,7 +1,7 @@
 """An in-memory model of what HubSpot should hold, written from HubSpot's documented rules.
 
 It is deliberately independent of the mock's code: the state machine compares the two after
-every step. The rules (hubspot-api-notes §2, the mock's README part for where HubSpot is silent):
+every step. The rules (hubspot-api-notes §2, the README's mock section for where HubSpot is silent):
 
 - an input names an association type that must exist for the pair, else UNKNOWN_ASSOCIATION_TYPE;
 - create applies only where no limit is set (else ALREADY_CONFIGURED), update only where one is

@@ -196,9 +196,8 @@ def test_executable_is_clean_against_upstream() -> None:
     assert "reason: " in result.stdout  # allowed findings are shown with their reasons
 
 
-def test_every_allowed_finding_is_explained(
-    upstream: dict[str, Any], capsys: pytest.CaptureFixture[str]
-) -> None:
+@needs_upstream
+def test_every_allowed_finding_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run([str(UPSTREAM_PATH), "--json"], capsys)
     report = json.loads(out)
     assert code == 0
@@ -259,9 +258,8 @@ def test_inlined_refs_are_no_drift(
     assert run([str(path)], capsys)[0] == 0
 
 
-def test_stale_allowlist_entry_fails(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], upstream: dict[str, Any]
-) -> None:
+@needs_upstream
+def test_stale_allowlist_entry_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     allowlist = tmp_path / "allow.yaml"
     stale = '  - {location: "GET /nowhere", kind: extra operation, reason: Gone long ago.}\n'
     allowlist.write_text(ALLOWLIST_PATH.read_text(encoding="utf-8") + stale, encoding="utf-8")
@@ -284,8 +282,9 @@ def test_stale_allowlist_entry_fails(
         ("allowed: {}\n", "`allowed:` list"),
     ],
 )
+@needs_upstream
 def test_bad_allowlist_is_an_input_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], upstream: dict[str, Any], text: str, message: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
 ) -> None:
     allowlist = tmp_path / "allow.yaml"
     allowlist.write_text(text, encoding="utf-8")
@@ -308,7 +307,7 @@ def test_bad_upstream_is_an_input_error(
 
 
 @pytest.fixture
-def served_upstream(upstream: dict[str, Any]) -> Iterator[str]:
+def served_upstream() -> Iterator[str]:
     """The upstream file over HTTP on 127.0.0.1, port picked by the OS."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(UPSTREAM_PATH.parent))
     handler.log_message = lambda *args: None  # type: ignore[attr-defined]
@@ -320,6 +319,7 @@ def served_upstream(upstream: dict[str, Any]) -> Iterator[str]:
     server.server_close()
 
 
+@needs_upstream
 def test_upstream_by_url(served_upstream: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert run([served_upstream], capsys)[0] == 0
     code, out = run([served_upstream.replace(UPSTREAM_PATH.name, "missing.json")], capsys)

@@ -17,7 +17,7 @@ import httpx
 import pytest
 import schemathesis
 import yaml
-from hubspot_association_limits import BatchResult, LimitsResult, PurgeResult, errors
+from hubspot_association_limits import AssociationTypeKey, BatchResult, LimitsResult, PurgeResult, errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wrapper_helpers import sync_client
@@ -215,7 +215,9 @@ def test_every_spec_valid_response_parses(operation: str, documented: str, statu
 
 def test_purge_204_parses():
     with sync_client(lambda r: httpx.Response(204), budget=False) as client:
-        assert isinstance(_call(client, "purge"), PurgeResult)
+        result = _call(client, "purge")
+    assert isinstance(result, PurgeResult)
+    assert (result.status_code, result.purged) == (204, [AssociationTypeKey("HUBSPOT_DEFINED", 3)])
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from hubspot_association_limits import LimitsClient, errors
 from hubspot_association_limits._redact import MASK, redact, register_secret
-from wrapper_helpers import FAST, TOKEN
+from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
 
 
 @pytest.mark.parametrize(
@@ -65,6 +65,24 @@ def test_token_never_in_logs_or_errors(caplog: pytest.LogCaptureFixture):
     assert any("retrying GET" in record.getMessage() for record in caplog.records)  # the retries were logged
     texts += [record.getMessage() for record in caplog.records]
     assert texts and all(TOKEN not in text for text in texts)
+
+
+def test_a_207_item_message_echoing_the_token_is_masked():
+    def handler(request: httpx.Request) -> httpx.Response:
+        echoed = item_error(
+            "HUBSPOT_DEFINED", 3, "INVALID", message=f"bad {request.headers['authorization']}"
+        )
+        return httpx.Response(207, json=batch_body([], [echoed]))
+
+    with sync_client(handler) as client:
+        result = client.create(
+            "deals", "contacts", [{"category": "HUBSPOT_DEFINED", "typeId": 3, "maxToObjectIds": 5}]
+        )
+    with pytest.raises(errors.BatchIncompleteError) as caught:
+        result.raise_for_errors()
+    texts = [repr(result), result.errors[0].message, str(caught.value)]
+    assert MASK in result.errors[0].message
+    assert all(TOKEN not in text for text in texts)
 
 
 def test_retry_log_line_has_reason_wait_attempt_and_correlation_id(caplog: pytest.LogCaptureFixture):

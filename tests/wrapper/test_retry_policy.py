@@ -42,6 +42,20 @@ STATUS_ROWS = [
     ("423 longer Retry-After honoured", 423, {"Retry-After": "5"}, b"", 5.0),
     ("429 TEN_SECONDLY waits the interval header", 429, INTERVAL, TEN_SECONDLY, 2.0),
     ("429 TEN_SECONDLY without interval waits 10 s", 429, {}, TEN_SECONDLY, 10.0),
+    (
+        "429 unreadable interval waits 10 s",
+        429,
+        {"X-HubSpot-RateLimit-Interval-Milliseconds": "x"},
+        TEN_SECONDLY,
+        10.0,
+    ),
+    (
+        "429 zero interval waits 10 s",
+        429,
+        {"X-HubSpot-RateLimit-Interval-Milliseconds": "0"},
+        TEN_SECONDLY,
+        10.0,
+    ),
     ("429 SECONDLY waits 1 s", 429, {}, SECONDLY, 1.0),
     ("429 unknown body waits the window", 429, {}, b"<html>slow down</html>", 10.0),
     ("429 Retry-After wins over the window", 429, {"Retry-After": "3"}, TEN_SECONDLY, 3.0),
@@ -111,7 +125,7 @@ def test_transport_failures(failure: str, method: str, retry_posts: bool, retrie
 
 @pytest.mark.parametrize(
     ("status", "body", "retried"),
-    [(503, b"", False), (500, b"", False), (429, TEN_SECONDLY, True), (423, b"", False), (503, b"", False)],
+    [(503, b"", False), (500, b"", False), (429, TEN_SECONDLY, True), (423, b"", False)],
 )
 def test_retry_posts_off_resends_only_what_was_not_processed(status: int, body: bytes, retried: bool):
     assert isinstance(_decide(status, body=body, policy=RetryPolicy(retry_posts=False)), Retry) is retried

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import ipaddress
-import json
 import threading
 from collections.abc import Callable, Generator
 from typing import Final
@@ -195,8 +194,4 @@ class OAuthRefreshAuth(httpx.Auth):
 
 
 def _is_expired(response: httpx.Response) -> bool:
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        return False
-    return isinstance(body, dict) and body.get("category") == "EXPIRED_AUTHENTICATION"
+    return parse_json_object(response.content).get("category") == "EXPIRED_AUTHENTICATION"

@@ -38,7 +38,7 @@ from hubspot_association_limits_api.models import LimitInput as GeneratedLimitIn
 from hubspot_association_limits_api.types import Response, Unset
 
 from ._auth import BearerAuth, OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
-from ._inputs import coerce_keys, coerce_limit_inputs, object_type_id
+from ._inputs import coerce_keys, coerce_limit_inputs, pair_ids
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
 from ._results import (
@@ -417,8 +417,7 @@ class LimitsClient:
     ) -> BatchResult:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         return self._batch("create", from_id, to_id, items, retry)
 
     def update(
@@ -431,8 +430,7 @@ class LimitsClient:
     ) -> BatchResult:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         return self._batch("update", from_id, to_id, items, retry)
 
     def purge(
@@ -445,8 +443,7 @@ class LimitsClient:
     ) -> PurgeResult:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         purged: list[AssociationTypeKey] = []
         meta = ResponseMeta.from_response(204, {})
         for chunk in self._core.chunks(items):
@@ -475,8 +472,7 @@ class LimitsClient:
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
     ) -> LimitsResult:
         """The limits configured from one object type to another."""
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         response, state = self._call(
             lambda: get_limits.sync_detailed(from_id, to_id, client=self._generated), retry
         )
@@ -606,8 +602,7 @@ class AsyncLimitsClient:
     ) -> BatchResult:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         return await self._batch("create", from_id, to_id, items, retry)
 
     async def update(
@@ -620,8 +615,7 @@ class AsyncLimitsClient:
     ) -> BatchResult:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         return await self._batch("update", from_id, to_id, items, retry)
 
     async def purge(
@@ -634,8 +628,7 @@ class AsyncLimitsClient:
     ) -> PurgeResult:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         purged: list[AssociationTypeKey] = []
         meta = ResponseMeta.from_response(204, {})
         for chunk in self._core.chunks(items):
@@ -664,8 +657,7 @@ class AsyncLimitsClient:
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
     ) -> LimitsResult:
         """The limits configured from one object type to another."""
-        from_id = object_type_id(from_object_type, "from_object_type")
-        to_id = object_type_id(to_object_type, "to_object_type")
+        from_id, to_id = pair_ids(from_object_type, to_object_type)
         response, state = await self._call(
             lambda: get_limits.asyncio_detailed(from_id, to_id, client=self._generated), retry
         )

@@ -12,7 +12,7 @@ from ._object_types import normalise_object_type
 from ._types import AssociationTypeKey, LimitInput
 from .errors import InvalidInputError
 
-__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id"]
+__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids"]
 
 # HubSpot rejects custom limits above 10,000 (knowledge base "Set limits for record associations").
 MAX_LIMIT: Final = 10_000
@@ -31,6 +31,14 @@ def object_type_id(value: object, field: str) -> str:
             f"unknown object type {value!r} (use a name like 'deals' or an id like '0-3')", field=field
         )
     return object_id
+
+
+def pair_ids(from_object_type: object, to_object_type: object) -> tuple[str, str]:
+    """The ids of one object-type pair, each checked like ``object_type_id``."""
+    return (
+        object_type_id(from_object_type, "from_object_type"),
+        object_type_id(to_object_type, "to_object_type"),
+    )
 
 
 def _category(value: object, index: int) -> str:

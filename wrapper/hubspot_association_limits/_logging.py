@@ -12,22 +12,22 @@ from typing import Final
 
 from ._redact import redact
 
-__all__ = ["ENV_VAR", "configure_from_env", "logger"]
+__all__ = ["ENV_VAR", "configure_from_env", "logger", "redact_record"]
 
 ENV_VAR: Final = "HUBSPOT_ASSOCIATION_LIMITS_LOG"
 _LEVELS: Final = {"info": logging.INFO, "debug": logging.DEBUG}
 
 
-class _RedactingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = redact(record.getMessage())
-        record.args = None
-        return True
+def redact_record(record: logging.LogRecord) -> bool:
+    """A logging filter: the record's message, formatted and redacted (always kept)."""
+    record.msg = redact(record.getMessage())
+    record.args = None
+    return True
 
 
 logger: Final = logging.getLogger("hubspot_association_limits")
 logger.addHandler(logging.NullHandler())
-logger.addFilter(_RedactingFilter())
+logger.addFilter(redact_record)
 
 _env_handler: logging.Handler | None = None
 

@@ -20,7 +20,7 @@ import attrs
 from ._results import RateLimitInfo
 from .errors import DailyRateLimitError
 
-__all__ = ["InProcessBudget", "RateBudget", "RateObservation", "observation_from"]
+__all__ = ["InProcessBudget", "RateBudget", "RateObservation", "observation_from", "seconds_to_midnight"]
 
 DEFAULT_MAX: Final = 100  # the smallest burst limit HubSpot grants (Free/Starter), until headers say more
 DEFAULT_INTERVAL_MS: Final = 10_000
@@ -76,7 +76,8 @@ class RateBudget(Protocol):
         ...
 
 
-def _seconds_to_midnight(now: datetime.datetime) -> float:
+def seconds_to_midnight(now: datetime.datetime) -> float:
+    """Seconds from ``now`` to the next midnight in its time zone, when HubSpot resets the daily count."""
     tomorrow = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return (tomorrow - now).total_seconds()
 
@@ -147,7 +148,7 @@ class InProcessBudget:
                 self._interval_s = observation.interval_ms / 1000
             policy = (observation.policy_name or "").upper()
             if (observation.status_code == 429 and policy == "DAILY") or observation.daily_remaining == 0:
-                self._daily_stop_until = now + _seconds_to_midnight(self._wall_clock())
+                self._daily_stop_until = now + seconds_to_midnight(self._wall_clock())
             elif observation.status_code == 429 or observation.remaining == 0:
                 window = 1.0 if policy == "SECONDLY" else self._interval_s
                 self._paused_until = max(self._paused_until, now + window)

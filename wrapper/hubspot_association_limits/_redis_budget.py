@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from ._logging import logger
-from ._pacing import InProcessBudget, RateObservation
+from ._pacing import InProcessBudget, RateObservation, seconds_to_midnight
 from ._redact import register_secret
 from .errors import BudgetUnavailableError, DailyRateLimitError, InvalidInputError
 
@@ -102,10 +102,7 @@ def daily_stop_seconds(observation: RateObservation, now: dt.datetime) -> float 
     spent = (observation.status_code == 429 and _policy(observation) == "DAILY") or (
         observation.daily_remaining == 0
     )
-    if not spent:
-        return None
-    midnight = (now + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    return (midnight - now).total_seconds()
+    return seconds_to_midnight(now) if spent else None
 
 
 def _policy(observation: RateObservation) -> str:

@@ -14,6 +14,7 @@ import httpx
 from hubspot_association_limits_api.models import BatchItemError, LimitConfiguration, UpdatedLimit
 from hubspot_association_limits_api.types import Unset
 
+from ._redact import redact
 from ._types import AssociationTypeKey, Limit, LimitInput
 from .errors import CORRELATION_HEADER, BatchIncompleteError
 
@@ -245,7 +246,7 @@ def item_error_from(
     return ItemError(
         status=str(model.status),
         category=str(model.category),
-        message=str(model.message),
+        message=redact(str(model.message)),  # a server may echo the token; repr(result) must not show it
         context=context,
         input=_match(context, chunk, only_error),
     )
@@ -261,11 +262,7 @@ def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInpu
     results = sorted((r for part in parts for r in part.results), key=lambda r: _order(r.key, positions))
     errors = sorted(
         (e for part in parts for e in part.errors),
-        key=lambda e: (
-            _order(AssociationTypeKey(e.input.category, e.input.type_id), positions)
-            if e.input is not None
-            else len(positions)
-        ),
+        key=lambda e: _order(e.input.key, positions) if e.input is not None else len(positions),
     )
     statuses = [part.status for part in parts]
     status = next((s for s in statuses if s != "COMPLETE"), statuses[-1] if statuses else "COMPLETE")

@@ -14,6 +14,7 @@ from typing import Final, Literal
 
 import attrs
 
+from ._results import RateLimitInfo
 from .errors import parse_json_object
 
 __all__ = [
@@ -103,12 +104,8 @@ def retry_after(headers: Mapping[str, str], now: datetime.datetime) -> float | N
 def _window(headers: Mapping[str, str], policy_name: str) -> float:
     if policy_name == "SECONDLY":
         return SECONDLY_WINDOW_S
-    lowered = {name.lower(): value for name, value in headers.items()}
-    try:
-        interval_ms = int(lowered.get("x-hubspot-ratelimit-interval-milliseconds", ""))
-    except ValueError:
-        return DEFAULT_WINDOW_S
-    return interval_ms / 1000 if interval_ms > 0 else DEFAULT_WINDOW_S
+    interval_ms = RateLimitInfo.from_headers(headers).interval_ms
+    return interval_ms / 1000 if interval_ms is not None and interval_ms > 0 else DEFAULT_WINDOW_S
 
 
 def _status_wait(

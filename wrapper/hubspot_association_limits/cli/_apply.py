@@ -112,20 +112,19 @@ def apply_plan(
     plan: Plan,
     *,
     advance: Callable[[int], None] = lambda _count: None,
-    rounds: int = _ROUNDS,
 ) -> ApplyReport:
     """Send the plan's changes; ``advance(n)`` follows each first-round call with its number of changes.
 
     HubSpot applies a batch item by item and a label's limit may not exceed its pair's unlabeled
     limit, so the right order depends on values the plan may not know (a new type's label). Instead
-    of guessing, the failed items of a pair that made progress are sent again, up to ``rounds`` times.
+    of guessing, the failed items of a pair that made progress are sent again, up to 3 rounds in all.
     """
     outcomes: dict[tuple[Pair, str, int], ItemOutcome] = {}
     todo = [
         (pair.pair, action, pair.of(action)) for pair in plan.pairs for action in _ORDER if pair.of(action)
     ]
     stopped: str | None = None
-    for round_number in range(1, rounds + 1):
+    for round_number in range(1, _ROUNDS + 1):
         progressed: set[Pair] = set()
         failed: list[tuple[Pair, Action, tuple[PlanItem, ...]]] = []
         for pair, action, items in todo:
@@ -185,11 +184,7 @@ def _outcomes(
     item_errors: Sequence[ItemError],
     default: str,
 ) -> list[ItemOutcome]:
-    reasons = {
-        AssociationTypeKey(error.input.category, error.input.type_id): error.message
-        for error in item_errors
-        if error.input is not None
-    }
+    reasons = {error.input.key: error.message for error in item_errors if error.input is not None}
     unmatched = [error.message for error in item_errors if error.input is None]
     fallback = unmatched[0] if len(unmatched) == 1 else default
     outcomes = []

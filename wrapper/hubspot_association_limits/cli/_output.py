@@ -19,6 +19,7 @@ from rich.text import Text
 
 from hubspot_association_limits import errors
 from hubspot_association_limits._logging import logger as library_logger
+from hubspot_association_limits._logging import redact_record
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits.cli._desired import DesiredStateInvalid
 from hubspot_association_limits.cli._render import problems_view
@@ -32,14 +33,14 @@ EXIT_USAGE: Final = 2
 
 @attrs.frozen
 class Settings:
-    """The global options. The token is kept out of repr so that no traceback or log shows it."""
+    """The global options. The token (and the Redis URL, which may hold a password) stay out of repr."""
 
     base_url: str | None
     prefix: str | None
     token: str | None = attrs.field(repr=False)
     mock: bool
     json: bool
-    budget: str | None
+    budget: str | None = attrs.field(repr=False)
 
 
 class Output:
@@ -95,7 +96,7 @@ def log_to_stderr() -> Callable[[], None]:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     # On the handler: unlike the library logger's own filter, it also sees child loggers' records.
-    handler.addFilter(_redact_record)
+    handler.addFilter(redact_record)
     loggers = ((library_logger, logging.DEBUG), (logging.getLogger("httpx"), logging.INFO))
     previous = [(log, log.level) for log, _ in loggers]
     for log, level in loggers:
@@ -108,9 +109,3 @@ def log_to_stderr() -> Callable[[], None]:
             log.setLevel(level)
 
     return undo
-
-
-def _redact_record(record: logging.LogRecord) -> bool:
-    record.msg = redact(record.getMessage())
-    record.args = None
-    return True
