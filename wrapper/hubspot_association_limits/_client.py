@@ -51,7 +51,6 @@ from ._results import (
     limit_from,
     merge_batch_results,
     reconcile_replayed_create,
-    split_applied,
 )
 from ._retry import RetryPolicy
 from ._transport import (
@@ -276,15 +275,7 @@ class _Core:
         if not parts:
             return error
         done = merge_batch_results(parts, [item for part in parts for item in part.inputs])
-        applied, not_applied = split_applied(items, done.results)
-        return BatchIncompleteError(
-            f"{operation} stopped after {len(parts)} chunk(s): {error}",
-            applied=applied,
-            not_applied=not_applied,
-            results=done.results,
-            errors=done.errors,
-            result=done,
-        )
+        return done.incomplete(f"{operation} stopped after {len(parts)} chunk(s): {error}", items)
 
 
 def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSpotError:

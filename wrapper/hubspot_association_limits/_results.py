@@ -160,9 +160,13 @@ class BatchResult(_WithMeta):
         """Raise ``BatchIncompleteError`` if any input was not applied; else return self."""
         if self.ok:
             return self
-        applied, not_applied = split_applied(self.inputs, self.results)
-        raise BatchIncompleteError(
-            f"{self.num_errors} input(s) were not applied: {self.errors[0].message}",
+        raise self.incomplete(f"{self.num_errors} input(s) were not applied: {self.errors[0].message}")
+
+    def incomplete(self, message: str, inputs: Sequence[LimitInput] | None = None) -> BatchIncompleteError:
+        """A ``BatchIncompleteError`` saying which of ``inputs`` (default: this result's) were applied."""
+        applied, not_applied = split_applied(self.inputs if inputs is None else inputs, self.results)
+        return BatchIncompleteError(
+            message,
             applied=applied,
             not_applied=not_applied,
             results=self.results,
