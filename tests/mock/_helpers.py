@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hubspot_association_limits._object_types import normalise_object_type
+from hubspot_association_limits._catalogue import normalise_object_type
 
 PREFIX = "/crm/associations/v4/definitions/configurations"
 TOKEN = "pat-na1-test-token"

@@ -29,6 +29,13 @@ def _limits(n: int, start: int = 1) -> list[dict[str, object]]:
 
 def test_public_surface_is_the_contract():
     assert set(hal.__all__) == {
+        "AssociationTypeId",
+        "AssociationTypeInfo",
+        "ObjectTypeInfo",
+        "hubspot_defined_type",
+        "hubspot_defined_types",
+        "object_type_info",
+        "object_types",
         "LimitsClient",
         "AsyncLimitsClient",
         "LimitInput",

@@ -8,8 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from . import errors
 from ._auth import OAuthCredentials, TokenRefresh
+from ._catalogue import (
+    AssociationTypeId,
+    AssociationTypeInfo,
+    Category,
+    ObjectType,
+    ObjectTypeInfo,
+    hubspot_defined_type,
+    hubspot_defined_types,
+    object_type_info,
+    object_types,
+)
 from ._client import AsyncLimitsClient, LimitsClient
-from ._object_types import Category, ObjectType
 from ._pacing import InProcessBudget, RateBudget, RateObservation
 from ._results import BatchResult, ItemError, LimitsResult, PurgeResult, RateLimitInfo
 from ._retry import RetryPolicy
@@ -20,6 +30,8 @@ if TYPE_CHECKING:
     from ._redis_budget import RedisBudget
 
 __all__ = [
+    "AssociationTypeId",
+    "AssociationTypeInfo",
     "AssociationTypeKey",
     "AsyncLimitsClient",
     "BatchResult",
@@ -33,6 +45,7 @@ __all__ = [
     "LimitsResult",
     "OAuthCredentials",
     "ObjectType",
+    "ObjectTypeInfo",
     "PurgeResult",
     "RateBudget",
     "RateLimitInfo",
@@ -41,6 +54,10 @@ __all__ = [
     "RetryPolicy",
     "TokenRefresh",
     "errors",
+    "hubspot_defined_type",
+    "hubspot_defined_types",
+    "object_type_info",
+    "object_types",
 ]
 
 

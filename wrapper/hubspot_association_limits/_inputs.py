@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from ._object_types import normalise_object_type
+from ._catalogue import normalise_object_type
 from ._types import AssociationTypeKey, LimitInput
 from .errors import InvalidInputError
 

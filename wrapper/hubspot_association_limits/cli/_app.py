@@ -15,8 +15,8 @@ import typer
 from rich.text import Text
 
 from hubspot_association_limits import errors
+from hubspot_association_limits._catalogue import Category, normalise_object_type
 from hubspot_association_limits._client import LimitsClient
-from hubspot_association_limits._object_types import Category, normalise_object_type
 from hubspot_association_limits._redact import redact, register_secret
 from hubspot_association_limits._results import BatchResult, ItemError
 from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput

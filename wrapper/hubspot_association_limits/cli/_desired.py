@@ -16,7 +16,7 @@ import attrs
 import jsonschema
 import yaml
 
-from hubspot_association_limits._object_types import normalise_object_type, object_type_name
+from hubspot_association_limits._catalogue import normalise_object_type, object_type_name
 
 __all__ = [
     "DesiredLimit",

@@ -13,7 +13,7 @@ from typing import Final, Protocol
 
 import attrs
 
-from hubspot_association_limits._object_types import ObjectType as _T
+from hubspot_association_limits._catalogue import ObjectType as _T
 from hubspot_association_limits._types import Limit
 from hubspot_association_limits.cli._desired import Pair
 

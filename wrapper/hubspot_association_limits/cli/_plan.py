@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from hubspot_association_limits._object_types import object_type_name
+from hubspot_association_limits._catalogue import object_type_name
 from hubspot_association_limits.cli._desired import DesiredState, Pair, pair_text
 
 __all__ = ["Action", "LiveLimit", "PairPlan", "Plan", "PlanItem", "diff"]

@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from .._object_types import normalise_object_type
+from .._catalogue import normalise_object_type
 from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
 from ._config import ConfigError, MockConfig, config_from_json
 from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, edge

@@ -16,7 +16,7 @@ import attrs
 import jsonschema
 import yaml
 
-from .._object_types import Category, ObjectType, normalise_object_type
+from .._catalogue import Category, ObjectType, normalise_object_type
 
 __all__ = [
     "HUBSPOT_DEFINED_TYPES",
