@@ -1,0 +1,122 @@
+"""mkdocs hook: draw the benchmark charts from the committed bench/results.json at build time.
+
+A page asks for a chart with ``<!-- chart: NAME -->``; the marker becomes an inline SVG bar chart, so
+the pictures can never disagree with the numbers in the JSON. An unknown chart name, or a results
+file without the figures a chart needs, fails the build.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+_MARKER = re.compile(r"<!-- chart: (?P<name>[a-z-]+) -->")
+_RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results.json"
+_BAR_H, _GAP, _LABEL_W, _PLOT_W, _VALUE_W = 18, 6, 260, 360, 90
+_COLOURS = ("#4051b5", "#ff7043", "#26a69a", "#ab47bc", "#8d6e63")
+
+Bar = tuple[str, float, str]  # label, value, value as shown
+
+
+def bar_chart(
+    title: str, groups: Sequence[tuple[str, Sequence[Bar]]], *, reference: float | None = None
+) -> str:
+    """A horizontal bar chart as SVG: one block of bars per group, an optional dashed reference line."""
+    top = max([bar[1] for _, bars in groups for bar in bars] + [reference or 0.0]) or 1.0
+    scale = _PLOT_W / (top * 1.1)
+    rows: list[str] = []
+    y = 28
+    for group, bars in groups:
+        if group:
+            rows.append(f'<text x="0" y="{y + 12}" font-weight="bold">{html.escape(group)}</text>')
+            y += _BAR_H + _GAP
+        for index, (label, value, shown) in enumerate(bars):
+            width = max(value * scale, 1.0)
+            colour = _COLOURS[index % len(_COLOURS)]
+            rows.append(
+                f'<text x="{_LABEL_W - 8}" y="{y + 13}" text-anchor="end">{html.escape(label)}</text>'
+                f'<rect x="{_LABEL_W}" y="{y}" width="{width:.1f}" height="{_BAR_H}" fill="{colour}"/>'
+                f'<text x="{_LABEL_W + width + 6:.1f}" y="{y + 13}">{html.escape(shown)}</text>'
+            )
+            y += _BAR_H + _GAP
+        y += _GAP
+    if reference is not None:
+        x = _LABEL_W + reference * scale
+        rows.append(
+            f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{y}" stroke="#555" stroke-dasharray="4 3"/>'
+        )
+    width = _LABEL_W + _PLOT_W + _VALUE_W
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{html.escape(title)}" '
+        f'viewBox="0 0 {width} {y + 4}" width="100%" style="max-width:{width}px" '
+        f'font-family="sans-serif" font-size="12">'
+        f'<text x="0" y="14" font-size="14" font-weight="bold">{html.escape(title)}</text>'
+        + "".join(rows)
+        + "</svg>"
+    )
+
+
+def per_call(results: dict[str, Any]) -> str:
+    rows = results["per_call"]["rows"]
+    groups = []
+    for operation in dict.fromkeys(row["operation"] for row in rows):
+        bars = [
+            (row["client"], row["cpu_ratio_to_raw"], f"{row['cpu_ratio_to_raw']:.2f}x")
+            for row in rows
+            if row["operation"] == operation
+        ]
+        groups.append((f"{operation}: CPU per call, relative to raw httpx (dashed: 1.0)", bars))
+    return bar_chart("Per-call cost", groups, reference=1.0)
+
+
+def saturation(results: dict[str, Any]) -> str:
+    section = results["saturation"]
+    rows = section["rows"]
+    seen = [(row["client"], row["requests_seen_by_mock"], str(row["requests_seen_by_mock"])) for row in rows]
+    return bar_chart(
+        f"Saturation: {section['calls']} reads, {section['workers']} workers, {section['limit']}",
+        [
+            ("requests HubSpot saw (dashed: the calls asked for)", seen),
+            ("calls that failed", [(row["client"], row["failures"], str(row["failures"])) for row in rows]),
+        ],
+        reference=section["calls"],
+    )
+
+
+def redis(results: dict[str, Any]) -> str:
+    section = results["redis"]
+    arms = (("shared Redis budget", section["shared_redis"]), ("per-process pacing", section["per_process"]))
+    sent = [(name, arm["requests"], str(arm["requests"])) for name, arm in arms]
+    refused = [(name, arm["rate_limited_429"], str(arm["rate_limited_429"])) for name, arm in arms]
+    return bar_chart(
+        f"{section['workers']} workers, one portal at {section['limit_per_s']} requests/s",
+        [("requests sent (dashed: the calls asked for)", sent), ("429 answers", refused)],
+        reference=section["shared_redis"]["calls"],
+    )
+
+
+CHARTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "per-call": per_call,
+    "saturation": saturation,
+    "redis": redis,
+}
+
+
+def render(markdown: str, results: dict[str, Any]) -> str:
+    def chart(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in CHARTS:
+            raise ValueError(f"unknown chart {name!r}; known: {sorted(CHARTS)}")
+        return f'<figure class="bench-chart">{CHARTS[name](results)}</figure>'
+
+    return _MARKER.sub(chart, markdown)
+
+
+def on_page_markdown(markdown: str, **_: Any) -> str:
+    if not _MARKER.search(markdown):
+        return markdown
+    return render(markdown, json.loads(_RESULTS.read_text(encoding="utf-8")))

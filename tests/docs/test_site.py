@@ -1,0 +1,106 @@
+"""The docs site: strict builds fail on what readers would trip over; charts come from the JSON.
+
+The examples themselves run through conftest.py at the repository root (sybil).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _charts() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_charts", ROOT / "docs" / "_hooks" / "charts.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _copy_site(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "bench").mkdir()
+    shutil.copy(ROOT / "bench" / "results.json", tmp_path / "bench" / "results.json")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace(
+        "paths: [wrapper, generated]", f"paths: [{ROOT / 'wrapper'}, {ROOT / 'generated'}]"
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return tmp_path
+
+
+def _build(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(site / "mkdocs.yml"),
+            "-d",
+            str(site / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+        check=False,
+        timeout=300,
+    )
+
+
+BREAKAGES = {
+    "broken link": ("index.md", "\n[a page that is not there](missing.md)\n", "missing.md"),
+    "missing API reference": (
+        "reference/clients.md",
+        "\n::: hubspot_association_limits.NoSuchName\n",
+        "NoSuchName",
+    ),
+    "page left out of the navigation": ("orphan.md", "# Orphan\n", "orphan.md"),
+    "unknown chart": ("index.md", "\n<!-- chart: no-such-chart -->\n", "no-such-chart"),
+}
+
+
+@pytest.mark.parametrize("breakage", BREAKAGES.values(), ids=BREAKAGES.keys())
+def test_a_strict_build_fails_on(tmp_path: Path, breakage: tuple[str, str, str]) -> None:
+    site = _copy_site(tmp_path)
+    page, text, named = breakage
+    with (site / "docs" / page).open("a", encoding="utf-8") as file:
+        file.write(text)
+    built = _build(site)
+    assert built.returncode != 0
+    assert named in built.stdout + built.stderr
+
+
+def test_the_site_builds_and_draws_every_chart_from_the_results(tmp_path: Path) -> None:
+    site = _copy_site(tmp_path)
+    built = _build(site)
+    assert built.returncode == 0, built.stderr
+    page = (site / "out" / "benchmarks" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<figure class="bench-chart"><svg') == len(_charts().CHARTS)
+
+
+def test_charts_show_the_committed_numbers() -> None:
+    charts = _charts()
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    svg = charts.render("<!-- chart: per-call -->", results)
+    for row in results["per_call"]["rows"]:
+        assert f"{row['cpu_ratio_to_raw']:.2f}x" in svg
+        assert row["client"] in svg
+    results["redis"]["per_process"]["rate_limited_429"] = 12345
+    assert ">12345<" in charts.render("<!-- chart: redis -->", results)
+
+
+def test_an_unknown_chart_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown chart"):
+        _charts().render("<!-- chart: nope -->", {})
