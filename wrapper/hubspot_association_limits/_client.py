@@ -100,6 +100,16 @@ def _prefix(api_prefix: str) -> str:
     return prefix
 
 
+def _base_url(base_url: str) -> str:
+    # Only the shape is checked here; which schemes may carry the token is check_secure_url's call.
+    url = httpx.URL(base_url)
+    if not url.scheme or not url.host:
+        raise InvalidInputError(
+            f"must be an absolute URL like 'https://api.hubapi.com', got {base_url!r}", field="base_url"
+        )
+    return base_url.rstrip("/")
+
+
 def _env_proxy(base_url: str) -> str | None:
     # The outer httpx client ignores the environment (trust_env=False) so that no proxy mount
     # bypasses our transport; the proxy, if any, goes inside it instead.
@@ -166,7 +176,7 @@ class _Core:
         configure_from_env()
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = _base_url(base_url)
         self.api_prefix = _prefix(api_prefix)
         self.timeout = _timeout(timeout)
         self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
