@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import traceback
 import urllib.request
 from collections.abc import Callable, Coroutine, Sequence
 from functools import partial
@@ -78,6 +79,7 @@ __all__ = ["AsyncLimitsClient", "LimitsClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.hubapi.com"
 TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
+_GENERATED_PACKAGE: Final = Client.__module__.partition(".")[0] + "."
 CONNECT_TIMEOUT: Final = 5.0
 
 _T = TypeVar("_T")
@@ -127,6 +129,16 @@ def _unreadable(response: httpx.Response | None, error: Exception) -> APIStatusE
         status_code=response.status_code,
         correlation_id=response.headers.get(CORRELATION_HEADER),
         headers=response.headers,
+    )
+
+
+def _raised_by_parser(error: BaseException) -> bool:
+    # The generated endpoints parse the body in _build_response, once the request has returned;
+    # an error raised while sending (a caller's on_token_refresh, say) is not about the body.
+    return any(
+        frame.f_code.co_name == "_build_response"
+        and str(frame.f_globals.get("__name__")).startswith(_GENERATED_PACKAGE)
+        for frame, _ in traceback.walk_tb(error.__traceback__)
     )
 
 
@@ -368,7 +380,9 @@ class LimitsClient:
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+        except (ValueError, KeyError, TypeError) as error:
+            if not _raised_by_parser(error):
+                raise
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
@@ -552,7 +566,9 @@ class AsyncLimitsClient:
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+        except (ValueError, KeyError, TypeError) as error:
+            if not _raised_by_parser(error):
+                raise
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
