@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import subprocess
 import sys
@@ -9,7 +10,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from hubspot_association_limits import LimitsClient, errors
+from hubspot_association_limits import AsyncLimitsClient, LimitsClient, errors
 from hubspot_association_limits._redact import MASK, redact, register_secret
 from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
 
@@ -190,3 +191,43 @@ def test_env_switches_logging_on(level: str, shown: bool):
     )
     assert ("retrying GET" in done.stderr) is shown
     assert TOKEN not in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_token_echoed_in_a_response_header_never_reaches_a_log_record(
+    caplog: pytest.LogCaptureFixture, mode: str
+):
+    # The retry line quotes X-HubSpot-Correlation-Id; a server echoing the token there must not leak it.
+    caplog.set_level(logging.DEBUG, logger="hubspot_association_limits")
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if len(seen) == 1:
+            echoed = f"cid-{request.headers['authorization'].removeprefix('Bearer ')}"
+            return httpx.Response(502, headers={"X-HubSpot-Correlation-Id": echoed})
+        return httpx.Response(200, json={"results": []})
+
+    options = {"base_url": "https://api.hubapi.test", "retry": FAST}
+    if mode == "sync":
+        with LimitsClient(
+            TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler)), **options
+        ) as c:
+            c.list_all()
+    else:
+
+        async def main() -> None:
+            transport = httpx.MockTransport(handler)
+            async with AsyncLimitsClient(
+                TOKEN, http_client=httpx.AsyncClient(transport=transport), **options
+            ) as c:
+                await c.list_all()
+
+        asyncio.run(main())
+    (retry_line,) = [r for r in caplog.records if "retrying GET" in r.getMessage()]
+    assert f"cid-{MASK}" in retry_line.getMessage()  # the line was logged, with the token masked
+    assert len(seen) == 2
+    for record in caplog.records:
+        assert TOKEN not in record.getMessage()
+        assert TOKEN not in str(record.msg) + repr(record.args)
+    assert TOKEN not in caplog.text and TOKEN[-12:] not in caplog.text
