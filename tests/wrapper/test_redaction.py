@@ -26,6 +26,7 @@ from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
         ("the server said pat-eu1-0f0e0d0c-aaaa-bbbb-cccc-123456789abc.", "0f0e0d0c-aaaa-bbbb"),
         ("budget at redis://:hunter2-pw@127.0.0.1:6379/0 unreachable", "hunter2-pw"),
         ("proxy https://me:S3cret@proxy.test:3128 refused", "S3cret"),
+        ("redis://default:password@redis.test:6379", ":password@"),
     ],
 )
 def test_credential_patterns_are_masked(text: str, secret_part: str):
@@ -38,6 +39,7 @@ def test_credential_patterns_are_masked(text: str, secret_part: str):
         "no token: pass --token or set HUBSPOT_ACCESS_TOKEN (or use --mock)",
         "access_token: no access token: pass access_token or set HUBSPOT_ACCESS_TOKEN",
         "send a Bearer token; the token: see the docs.",
+        "Bearer (token) expected; token: (see the docs)",
         "refusing to send the access token to http://api.hubapi.com: use https",
         "--budget takes a Redis URL: redis://HOST:PORT/DB",
     ],

@@ -31,11 +31,11 @@ _KEYED: Final = (
     re.compile(
         r"(?i)((?:access_token|refresh_token|client_secret|token)[\"']?\s*[:=]\s*[\"']?)([^\s\"'&,;}]+)"
     ),
-    # The password in a URL's user info (redis://:pw@host, https://user:pw@proxy).
-    re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^\s:/@]*:)([^\s@/]+)(?=@)"),
 )
-# HubSpot private-app tokens, wherever they stand: pat-<region>-<uuid>.
-_SHAPES: Final = (re.compile(r"(?i)\bpat-[a-z]{2}\d+-[\w-]{8,}"),)
+# Masked whatever they look like: HubSpot private-app tokens (pat-<region>-<uuid>) wherever they
+# stand, and the password in a URL's user info (redis://:pw@host, https://user:pw@proxy).
+_PAT: Final = re.compile(r"(?i)\bpat-[a-z]{2}\d+-[\w-]{8,}")
+_URL_PASSWORD: Final = re.compile(r"(?i)(\b[a-z][a-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)")
 
 _lock = threading.Lock()
 _secrets: set[str] = set()
@@ -49,7 +49,7 @@ def register_secret(secret: str | None) -> None:
 
 
 def _looks_like_credential(value: str) -> bool:
-    value = value.rstrip(".:!?)")  # a word ending a sentence is still a word
+    value = value.strip(".:!?()")  # a word in brackets or ending a sentence is still a word
     return len(value) > _LONGEST_WORD or _WORD.fullmatch(value) is None
 
 
@@ -65,8 +65,8 @@ def redact(text: str) -> str:
     for secret in known:
         if secret in text:
             text = text.replace(secret, MASK)
-    for shape in _SHAPES:
-        text = shape.sub(MASK, text)
+    text = _PAT.sub(MASK, text)
+    text = _URL_PASSWORD.sub(lambda match: match.group(1) + MASK, text)
     for keyed in _KEYED:
         text = keyed.sub(_mask_value, text)
     return text
