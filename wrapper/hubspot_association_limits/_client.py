@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import traceback
 import urllib.request
 from collections.abc import Callable, Coroutine, Sequence
 from functools import partial
@@ -78,6 +79,7 @@ __all__ = ["AsyncLimitsClient", "LimitsClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.hubapi.com"
 TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
+_GENERATED_PACKAGE: Final = Client.__module__.partition(".")[0] + "."
 CONNECT_TIMEOUT: Final = 5.0
 
 _T = TypeVar("_T")
@@ -100,6 +102,16 @@ def _prefix(api_prefix: str) -> str:
     return prefix
 
 
+def _base_url(base_url: str) -> str:
+    # Only the shape is checked here; which schemes may carry the token is check_secure_url's call.
+    url = httpx.URL(base_url)
+    if not url.scheme or not url.host:
+        raise InvalidInputError(
+            f"must be an absolute URL like 'https://api.hubapi.com', got {base_url!r}", field="base_url"
+        )
+    return base_url.rstrip("/")
+
+
 def _env_proxy(base_url: str) -> str | None:
     # The outer httpx client ignores the environment (trust_env=False) so that no proxy mount
     # bypasses our transport; the proxy, if any, goes inside it instead.
@@ -117,6 +129,16 @@ def _unreadable(response: httpx.Response | None, error: Exception) -> APIStatusE
         status_code=response.status_code,
         correlation_id=response.headers.get(CORRELATION_HEADER),
         headers=response.headers,
+    )
+
+
+def _raised_by_parser(error: BaseException) -> bool:
+    # The generated endpoints parse the body in _build_response, once the request has returned;
+    # an error raised while sending (a caller's on_token_refresh, say) is not about the body.
+    return any(
+        frame.f_code.co_name == "_build_response"
+        and str(frame.f_globals.get("__name__")).startswith(_GENERATED_PACKAGE)
+        for frame, _ in traceback.walk_tb(error.__traceback__)
     )
 
 
@@ -166,7 +188,7 @@ class _Core:
         configure_from_env()
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = _base_url(base_url)
         self.api_prefix = _prefix(api_prefix)
         self.timeout = _timeout(timeout)
         self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
@@ -358,7 +380,9 @@ class LimitsClient:
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+        except (ValueError, KeyError, TypeError) as error:
+            if not _raised_by_parser(error):
+                raise
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
@@ -542,7 +566,9 @@ class AsyncLimitsClient:
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+        except (ValueError, KeyError, TypeError) as error:
+            if not _raised_by_parser(error):
+                raise
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
