@@ -103,6 +103,24 @@ def test_usage_errors_are_exit_2(cli: Cli, mock: MockServer, args: list[str], wo
     assert limits_of(mock) == DEMO_LIMITS
 
 
+@pytest.mark.parametrize("command", ["create", "update"])
+@pytest.mark.parametrize(
+    "limits",
+    [
+        pytest.param(["--type-id", "3"], id="no --max"),
+        pytest.param(["--type-id", "3", "--type-id", "4", "--max", "5"], id="fewer --max"),
+        pytest.param(["--type-id", "3", "--max", "5", "--max", "6"], id="more --max"),
+    ],
+)
+def test_a_limit_is_never_guessed(cli: Cli, mock: MockServer, command: str, limits: list[str]) -> None:
+    for json_flag in ([], ["--json"]):
+        result = cli(*json_flag, command, "deals", "contacts", *limits)
+        assert result.exit_code == 2, result
+        assert "--max" in result.stderr
+    assert mock.state()["stats"]["requests"] == 0  # not even a read
+    assert limits_of(mock) == DEMO_LIMITS
+
+
 def test_missing_token_is_a_usage_error(mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from hubspot_association_limits.cli._app import app
     from typer.testing import CliRunner

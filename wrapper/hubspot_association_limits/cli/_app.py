@@ -381,12 +381,12 @@ def purge_command(
     file: InputFileOption = None,
 ) -> None:
     """Remove limits, restoring HubSpot's defaults."""
-    batches = _limit_batches(from_object_type, to_object_type, type_ids, None, categories, file)
+    batches = _key_batches(from_object_type, to_object_type, type_ids, categories, file)
 
     def body(output: Output, client: LimitsClient) -> None:
         done = []
-        for pair, inputs in batches():
-            result = client.purge(*pair, [item.key for item in inputs])
+        for pair, keys in batches():
+            result = client.purge(*pair, keys)
             done += [{**pair_names(pair), "category": k.category, "typeId": k.type_id} for k in result.purged]
         if output.settings.json:
             output.data({"purged": done})
@@ -398,6 +398,7 @@ def purge_command(
 
 
 Batches = Callable[[], list[tuple[Pair, list[LimitInput]]]]
+KeyBatches = Callable[[], list[tuple[Pair, list[AssociationTypeKey]]]]
 
 
 def _limit_batches(
@@ -408,16 +409,52 @@ def _limit_batches(
     categories: Sequence[str] | None,
     file: Path | None,
 ) -> Batches:
-    """The inputs per pair, from the command line (checked now) or from a desired-state file (read later).
+    """create/update: the limits per pair, from the command line (checked now) or a file (read later).
 
-    ``maxima`` None (purge): each limit is a placeholder 1; only the keys are sent.
+    A limit is never guessed: each --type-id needs its --max, since a default would cap a real portal.
     """
     if file is not None:
-        if from_object_type or to_object_type or type_ids or maxima or categories:
-            raise typer.BadParameter(
-                "give either --file or FROM TO --type-id ..., not both", param_hint="--file"
-            )
+        _only_file(from_object_type, to_object_type, type_ids, maxima, categories)
         return lambda: _batches_from_file(load_desired_state(file))
+    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
+    given = list(maxima or [])
+    if len(given) != len(keys):
+        raise typer.BadParameter(
+            f"required once per --type-id ({len(keys)} --type-id, {len(given)} --max)", param_hint="--max"
+        )
+    inputs = [LimitInput(key.category, key.type_id, limit) for key, limit in zip(keys, given, strict=True)]
+    return lambda: [(pair, inputs)]
+
+
+def _key_batches(
+    from_object_type: str | None,
+    to_object_type: str | None,
+    type_ids: Sequence[int] | None,
+    categories: Sequence[str] | None,
+    file: Path | None,
+) -> KeyBatches:
+    """purge: the association types per pair; only keys exist here, so no limit can be sent."""
+    if file is not None:
+        _only_file(from_object_type, to_object_type, type_ids, None, categories)
+        return lambda: [
+            (pair, [item.key for item in inputs])
+            for pair, inputs in _batches_from_file(load_desired_state(file))
+        ]
+    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
+    return lambda: [(pair, keys)]
+
+
+def _only_file(*command_line: object) -> None:
+    if any(command_line):
+        raise typer.BadParameter("give either --file or FROM TO --type-id ..., not both", param_hint="--file")
+
+
+def _command_line_keys(
+    from_object_type: str | None,
+    to_object_type: str | None,
+    type_ids: Sequence[int] | None,
+    categories: Sequence[str] | None,
+) -> tuple[Pair, list[AssociationTypeKey]]:
     if not from_object_type or not to_object_type:
         raise typer.BadParameter("FROM and TO are required (or --file)", param_hint="FROM TO")
     pair = _pair_ids(from_object_type, to_object_type)
@@ -429,13 +466,7 @@ def _limit_batches(
         names *= len(ids)
     if len(names) != len(ids):
         raise typer.BadParameter(f"give it once, or once per --type-id ({len(ids)})", param_hint="--category")
-    if maxima is None:
-        keys = [LimitInput(name, type_id, 1) for name, type_id in zip(names, ids, strict=True)]
-        return lambda: [(pair, keys)]
-    if len(maxima) != len(ids):
-        raise typer.BadParameter(f"give one per --type-id ({len(ids)})", param_hint="--max")
-    inputs = [LimitInput(*row) for row in zip(names, ids, maxima, strict=True)]
-    return lambda: [(pair, inputs)]
+    return pair, [AssociationTypeKey(name, type_id) for name, type_id in zip(names, ids, strict=True)]
 
 
 def _batches_from_file(desired: DesiredState) -> list[tuple[Pair, list[LimitInput]]]:
