@@ -236,3 +236,29 @@ def test_apply_asks_on_a_terminal(
     assert result.exit_code == code, result
     assert "Apply these changes?" in result.stderr
     assert limits_of(mock) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["create", "deals", "contacts", "--category", "user_defined", "--type-id", "102", "--max", "4"],
+            {**DEMO_LIMITS, ("0-3", "0-1", "USER_DEFINED", 102): 4},
+        ),
+        (
+            ["update", "deals", "contacts", "--category", "Hubspot_Defined", "--type-id", "3", "--max", "6"],
+            {**DEMO_LIMITS, ("0-3", "0-1", "HUBSPOT_DEFINED", 3): 6},
+        ),
+        (
+            ["purge", "deals", "contacts", "--category", "user_defined", "--type-id", "101"],
+            {("0-3", "0-1", "HUBSPOT_DEFINED", 3): 10},
+        ),
+    ],
+    ids=["create", "update", "purge"],
+)
+def test_a_category_in_any_case_is_sent_in_capitals(
+    cli: Cli, mock: MockServer, args: list[str], expected: dict[tuple[str, str, str, int], int]
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 0, result
+    assert limits_of(mock) == expected

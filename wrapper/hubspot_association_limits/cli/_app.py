@@ -333,7 +333,9 @@ ToArgument = Annotated[str | None, typer.Argument(metavar="TO", help="target obj
 TypeIdOption = Annotated[list[int] | None, typer.Option("--type-id", help="association type id (repeatable)")]
 CategoryOption = Annotated[
     list[str] | None,
-    typer.Option("--category", help="once for all, or once per --type-id [default: HUBSPOT_DEFINED]"),
+    typer.Option(
+        "--category", help="once for all, or once per --type-id; any case [default: HUBSPOT_DEFINED]"
+    ),
 ]
 MaxOption = Annotated[list[int] | None, typer.Option("--max", help="limit, once per --type-id (1..10000)")]
 InputFileOption = Annotated[
@@ -461,7 +463,8 @@ def _command_line_keys(
     ids = list(type_ids or [])
     if not ids:
         raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
-    names = list(categories or [Category.HUBSPOT_DEFINED])
+    # HubSpot spells categories in capitals and answers 400 to any other case: accept any, send capitals.
+    names = [name.upper() for name in categories or [Category.HUBSPOT_DEFINED]]
     if len(names) == 1:
         names *= len(ids)
     if len(names) != len(ids):
