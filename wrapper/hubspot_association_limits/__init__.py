@@ -29,6 +29,8 @@ from .errors import BudgetUnavailableError
 if TYPE_CHECKING:
     from ._redis_budget import RedisBudget
 
+    __version__: str
+
 __all__ = [
     "AssociationTypeId",
     "AssociationTypeInfo",
@@ -62,6 +64,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    # The version is read from the installed metadata on first use, so importing stays cheap.
+    if name == "__version__":
+        from importlib.metadata import version
+
+        return version("hubspot-association-limits")
     # The Redis budget (optional extra "redis") is imported on first use only.
     if name == "RedisBudget":
         from ._redis_budget import RedisBudget

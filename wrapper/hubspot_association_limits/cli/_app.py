@@ -68,6 +68,14 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        import hubspot_association_limits
+
+        print(f"hubspot-association-limits {hubspot_association_limits.__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def _global_options(
     ctx: typer.Context,
@@ -105,6 +113,10 @@ def _global_options(
         str | None,
         typer.Option("--budget", help="share the rate budget with other workers: redis://HOST:PORT/DB"),
     ] = None,
+    _version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_print_version, help="print the version and exit"),
+    ] = False,
 ) -> None:
     register_secret(token)
     ctx.obj = Settings(base_url, prefix, token, mock, json_output, budget)
