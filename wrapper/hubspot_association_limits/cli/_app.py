@@ -120,8 +120,7 @@ def _global_options(
 ) -> None:
     register_secret(token)
     ctx.obj = Settings(base_url, prefix, token, mock, json_output, budget)
-    if verbose:
-        ctx.call_on_close(log_to_stderr())
+    ctx.call_on_close(log_to_stderr(verbose))
 
 
 # --- running a command -------------------------------------------------------------------------------------
