@@ -17,7 +17,7 @@ from rich.text import Text
 from hubspot_association_limits import errors
 from hubspot_association_limits._catalogue import Category, normalise_object_type
 from hubspot_association_limits._client import LimitsClient
-from hubspot_association_limits._redact import redact, register_secret
+from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
 from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput
 from hubspot_association_limits.cli._apply import (
@@ -35,6 +35,7 @@ from hubspot_association_limits.cli._desired import (
     pair_text,
     render_desired_state,
 )
+from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
@@ -43,7 +44,6 @@ from hubspot_association_limits.cli._output import (
     Output,
     Settings,
     failures,
-    log_to_stderr,
 )
 from hubspot_association_limits.cli._plan import Action, Plan, diff
 from hubspot_association_limits.cli._render import limit_dict, limits_table, plan_view, report_view
@@ -68,59 +68,10 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings
 
 
-def _print_version(value: bool) -> None:
-    if value:
-        import hubspot_association_limits
-
-        print(f"hubspot-association-limits {hubspot_association_limits.__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
 @app.callback()
-def _global_options(
-    ctx: typer.Context,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="HubSpot API host [default: https://api.hubapi.com]")
-    ] = None,
-    prefix: Annotated[
-        str | None,
-        typer.Option(
-            "--prefix", help="API path prefix, e.g. /crm/v4/associations [default: /crm/associations/v4]"
-        ),
-    ] = None,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            "--token",
-            envvar="HUBSPOT_ACCESS_TOKEN",
-            show_default=False,
-            help="private-app or OAuth access token (never printed)",
-        ),
-    ] = None,
-    mock: Annotated[
-        bool,
-        typer.Option(
-            "--mock", help="use an embedded mock portal seeded with demo data (no token, no network)"
-        ),
-    ] = False,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="print machine-readable JSON on stdout")
-    ] = False,
-    verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="log requests and retries on stderr")
-    ] = False,
-    budget: Annotated[
-        str | None,
-        typer.Option("--budget", help="share the rate budget with other workers: redis://HOST:PORT/DB"),
-    ] = None,
-    _version: Annotated[
-        bool,
-        typer.Option("--version", is_eager=True, callback=_print_version, help="print the version and exit"),
-    ] = False,
-) -> None:
-    register_secret(token)
-    ctx.obj = Settings(base_url, prefix, token, mock, json_output, budget)
-    ctx.call_on_close(log_to_stderr(verbose))
+@app_options
+def _global_options() -> None:
+    """Nothing to do yet: each command settles the options, with any given after it, before it runs."""
 
 
 # --- running a command -------------------------------------------------------------------------------------
@@ -146,6 +97,7 @@ def _run(
 
 
 @app.command("get")
+@global_options
 def get_command(
     ctx: typer.Context,
     from_object_type: Annotated[str, typer.Argument(metavar="FROM", help="source object type, e.g. deals")],
@@ -165,6 +117,7 @@ def get_command(
 
 
 @app.command("list")
+@global_options
 def list_command(ctx: typer.Context) -> None:
     """Show every limit in the portal (HubSpot's "read all"; it does not say which pair each belongs to)."""
 
@@ -187,6 +140,7 @@ PairsOption = Annotated[
 
 
 @app.command("export")
+@global_options
 def export_command(
     ctx: typer.Context,
     file_format: Annotated[
@@ -243,6 +197,7 @@ def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: 
 
 
 @app.command("plan")
+@global_options
 def plan_command(
     ctx: typer.Context, file: FileArgument, prune: PruneOption = False, pairs: PairsOption = None
 ) -> None:
@@ -261,6 +216,7 @@ def plan_command(
 
 
 @app.command("apply")
+@global_options
 def apply_command(
     ctx: typer.Context,
     file: FileArgument,
@@ -355,6 +311,7 @@ InputFileOption = Annotated[
 
 
 @app.command("create")
+@global_options
 def create_command(
     ctx: typer.Context,
     from_object_type: FromArgument = None,
@@ -370,6 +327,7 @@ def create_command(
 
 
 @app.command("update")
+@global_options
 def update_command(
     ctx: typer.Context,
     from_object_type: FromArgument = None,
@@ -385,6 +343,7 @@ def update_command(
 
 
 @app.command("purge")
+@global_options
 def purge_command(
     ctx: typer.Context,
     from_object_type: FromArgument = None,
