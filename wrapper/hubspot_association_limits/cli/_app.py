@@ -15,7 +15,7 @@ import typer
 from rich.text import Text
 
 from hubspot_association_limits import errors
-from hubspot_association_limits._catalogue import Category, normalise_object_type
+from hubspot_association_limits._catalogue import Category, hubspot_defined_types, normalise_object_type
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
@@ -301,7 +301,9 @@ TypeIdOption = Annotated[list[int] | None, typer.Option("--type-id", help="assoc
 CategoryOption = Annotated[
     list[str] | None,
     typer.Option(
-        "--category", help="once for all, or once per --type-id; any case [default: HUBSPOT_DEFINED]"
+        "--category",
+        help="once for all, or once per --type-id; any case "
+        "[default: HUBSPOT_DEFINED, for HubSpot's own types of the pair only]",
     ),
 ]
 MaxOption = Annotated[list[int] | None, typer.Option("--max", help="limit, once per --type-id (1..10000)")]
@@ -388,12 +390,12 @@ def _limit_batches(
     if file is not None:
         _only_file(from_object_type, to_object_type, type_ids, maxima, categories)
         return lambda: _batches_from_file(load_desired_state(file))
-    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
-    given = list(maxima or [])
-    if len(given) != len(keys):
+    given, count = list(maxima or []), len(type_ids or [])
+    if count and len(given) != count:
         raise typer.BadParameter(
-            f"required once per --type-id ({len(keys)} --type-id, {len(given)} --max)", param_hint="--max"
+            f"required once per --type-id ({count} --type-id, {len(given)} --max)", param_hint="--max"
         )
+    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
     inputs = [LimitInput(key.category, key.type_id, limit) for key, limit in zip(keys, given, strict=True)]
     return lambda: [(pair, inputs)]
 
@@ -433,13 +435,30 @@ def _command_line_keys(
     ids = list(type_ids or [])
     if not ids:
         raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
+    if not categories:
+        return pair, [
+            AssociationTypeKey(Category.HUBSPOT_DEFINED, type_id) for type_id in _built_in(pair, ids)
+        ]
     # HubSpot spells categories in capitals and answers 400 to any other case: accept any, send capitals.
-    names = [name.upper() for name in categories or [Category.HUBSPOT_DEFINED]]
+    names = [name.upper() for name in categories]
     if len(names) == 1:
         names *= len(ids)
     if len(names) != len(ids):
         raise typer.BadParameter(f"give it once, or once per --type-id ({len(ids)})", param_hint="--category")
     return pair, [AssociationTypeKey(name, type_id) for name, type_id in zip(names, ids, strict=True)]
+
+
+def _built_in(pair: Pair, type_ids: list[int]) -> list[int]:
+    """Without --category, only HubSpot's own types of the pair: a label's id is never taken for one."""
+    known = {info.type_id for info in hubspot_defined_types(*pair)}
+    unknown = [type_id for type_id in type_ids if type_id not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"typeId {', '.join(map(str, unknown))} is not a HubSpot-defined type of {pair_text(pair)}; "
+            "say which category it is (e.g. --category USER_DEFINED)",
+            param_hint="--category",
+        )
+    return type_ids
 
 
 def _batches_from_file(desired: DesiredState) -> list[tuple[Pair, list[LimitInput]]]:
