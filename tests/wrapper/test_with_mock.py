@@ -81,7 +81,9 @@ def test_pacing_keeps_a_busy_caller_under_the_burst_limit(mock: MockServer):
 
 
 def test_without_pacing_429s_are_retried_in_step_with_the_window(mock: MockServer):
-    mock.configure(burst_limit=3, interval_ms=300)
+    # 1 s, not 300 ms: the fourth call must land inside the first three's window even on a loaded
+    # machine (four calls take ~20 ms), and the 429's retry waits that window out.
+    mock.configure(burst_limit=3, interval_ms=1_000)
     with LimitsClient(TOKEN, base_url=mock.base_url, retry=FAST, budget=False) as client:
         for _ in range(6):
             assert client.get("deals", "contacts").status_code == 200
