@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import DEMO_LIMITS, EXAMPLE, EXAMPLE_LIMITS, Cli, closed_port, limits_of
+from cli_support import DEMO_LIMITS, EXAMPLE, EXAMPLE_LIMITS, TOKEN, Cli, closed_port, limits_of
 from hubspot_association_limits.cli._desired import load_desired_state
 from hubspot_association_limits.mock import MockServer
 
@@ -264,3 +264,13 @@ def test_a_category_in_any_case_is_sent_in_capitals(
     result = cli(*args)
     assert result.exit_code == 0, result
     assert limits_of(mock) == expected
+
+
+def test_the_base_url_can_come_from_the_environment(mock: MockServer) -> None:
+    from hubspot_association_limits.cli._app import app
+    from typer.testing import CliRunner
+
+    env = {"HUBSPOT_BASE_URL": mock.base_url, "HUBSPOT_ACCESS_TOKEN": TOKEN}
+    result = CliRunner().invoke(app, ["get", "deals", "contacts", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert mock.state()["stats"]["requests"] == 1

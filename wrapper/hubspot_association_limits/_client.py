@@ -79,6 +79,8 @@ __all__ = ["AsyncLimitsClient", "LimitsClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.hubapi.com"
 TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
+# Lets a program run unchanged against the mock (or a proxy) in CI, as OPENAI_BASE_URL does for openai.
+BASE_URL_ENV: Final = "HUBSPOT_BASE_URL"
 _GENERATED_PACKAGE: Final = Client.__module__.partition(".")[0] + "."
 CONNECT_TIMEOUT: Final = 5.0
 
@@ -174,7 +176,7 @@ class _Core:
         self,
         *,
         access_token: str | None,
-        base_url: str,
+        base_url: str | None,
         api_prefix: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
@@ -188,7 +190,7 @@ class _Core:
         configure_from_env()
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
-        self.base_url = _base_url(base_url)
+        self.base_url = _base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
         self.api_prefix = _prefix(api_prefix)
         self.timeout = _timeout(timeout)
         self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
@@ -310,7 +312,8 @@ def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSp
 class LimitsClient:
     """HubSpot association-limit configurations, synchronously. Thread-safe; use as a context manager.
 
-    ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``. ``budget=None`` paces with an
+    ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``, ``base_url`` to env ``HUBSPOT_BASE_URL``,
+    then ``https://api.hubapi.com``. ``budget=None`` paces with an
     ``InProcessBudget`` of this client, ``budget=False`` disables pacing. ``http_client``: requests
     are sent through its ``send()`` (its transport, proxies, hooks); its base URL, default headers
     and cookies are not used, and it is not closed by this client.
@@ -320,7 +323,7 @@ class LimitsClient:
         self,
         access_token: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         api_prefix: str = GENERATED_PREFIX,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
@@ -506,7 +509,7 @@ class AsyncLimitsClient:
         self,
         access_token: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         api_prefix: str = GENERATED_PREFIX,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,

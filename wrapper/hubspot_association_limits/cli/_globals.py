@@ -28,7 +28,10 @@ def _print_version(value: bool) -> None:
 
 
 BaseUrlOption = Annotated[
-    str | None, typer.Option("--base-url", help="HubSpot API host [default: https://api.hubapi.com]")
+    str | None,
+    typer.Option(
+        "--base-url", help="HubSpot API host [default: env HUBSPOT_BASE_URL, else https://api.hubapi.com]"
+    ),
 ]
 PrefixOption = Annotated[
     str | None,
