@@ -13,14 +13,14 @@ from typing import Literal, TypeVar
 
 import attrs
 
+from ._logging import logger
 from ._results import (
-    ALREADY_CONFIGURED,
     BatchResult,
     LimitsResult,
     PurgeResult,
     ResponseMeta,
     merge_batch_results,
-    reconcile_replayed_create,
+    resolve_by_read_back,
 )
 from ._types import AssociationTypeKey, LimitInput
 from .errors import BatchIncompleteError, HubSpotError
@@ -93,6 +93,20 @@ def _expect(kind: type[_O], outcome: Outcome) -> _O:
     return outcome
 
 
+def _read_back(operation: Operation, part: BatchResult) -> Flow[BatchResult]:
+    # The chunk was resent after an attempt that may have been applied: its item errors may only
+    # describe that attempt's effect. One read of the pair settles every key of the chunk.
+    try:
+        live = _expect(LimitsResult, (yield ReadPair()))
+    except HubSpotError as error:
+        # The chunk's own answer still stands; its errors are reported as HubSpot gave them.
+        logger.warning(
+            "could not read the pair back to confirm %d item error(s): %s", len(part.errors), error
+        )
+        return part
+    return resolve_by_read_back(part, live.results, labels=operation == "create")
+
+
 def batch_flow(operation: Operation, items: list[LimitInput], batch_size: int) -> Flow[BatchResult]:
     """Create or update ``items`` chunk by chunk; a chunk failing after applied ones: BatchIncompleteError."""
     parts: list[BatchResult] = []
@@ -102,13 +116,8 @@ def batch_flow(operation: Operation, items: list[LimitInput], batch_size: int) -
             part = sent.part
             if part is None:
                 raise TypeError("a create or update chunk came back without its result")
-            if (
-                operation == "create"
-                and sent.ambiguous
-                and any(e.reason == ALREADY_CONFIGURED for e in part.errors)
-            ):
-                live = _expect(LimitsResult, (yield ReadPair()))
-                part = reconcile_replayed_create(part, live.results)
+            if sent.ambiguous and part.errors:
+                part = yield from _read_back(operation, part)
         except HubSpotError as error:
             if not parts:
                 raise
