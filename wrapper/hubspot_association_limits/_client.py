@@ -1,8 +1,9 @@
 """``LimitsClient`` and ``AsyncLimitsClient``: the same five methods over the generated endpoint functions.
 
-A call validates its inputs, splits them into chunks of ``batch_size``, calls the generated
-function once per chunk (the transport retries and paces underneath), maps a non-2xx answer to
-a typed error and builds the result from the generated model.
+A call validates its inputs; for create, update and purge a flow of ``_batching`` decides the
+chunks and the merge, and the client performs each step: it calls the generated function (the
+transport retries and paces underneath), maps a non-2xx answer to a typed error and builds the
+result from the generated model.
 """
 
 from __future__ import annotations
@@ -39,19 +40,28 @@ from hubspot_association_limits_api.models import LimitInput as GeneratedLimitIn
 from hubspot_association_limits_api.types import Response, Unset
 
 from ._auth import BearerAuth, OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
+from ._batching import (
+    ChunkSent,
+    Operation,
+    Outcome,
+    ReadPair,
+    SendKeys,
+    Step,
+    arun,
+    batch_flow,
+    purge_flow,
+    run,
+)
 from ._inputs import coerce_keys, coerce_limit_inputs, pair_ids
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
 from ._results import (
-    ALREADY_CONFIGURED,
     BatchResult,
     LimitsResult,
     PurgeResult,
     ResponseMeta,
     item_error_from,
     limit_from,
-    merge_batch_results,
-    reconcile_replayed_create,
 )
 from ._retry import RetryPolicy
 from ._transport import (
@@ -69,7 +79,6 @@ from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
-    BatchIncompleteError,
     HubSpotError,
     InvalidInputError,
     from_response,
@@ -86,7 +95,6 @@ CONNECT_TIMEOUT: Final = 5.0
 
 _T = TypeVar("_T")
 _Batch = LimitBatchResult | LimitBatchResultWithErrors | UpdateBatchResult | UpdateBatchResultWithErrors
-_Operation = Literal["create", "update"]
 
 
 def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
@@ -231,9 +239,6 @@ class _Core:
             f"batch_size={self.batch_size}, max_retries={self.policy.max_retries})"
         )
 
-    def chunks(self, items: Sequence[_T]) -> list[Sequence[_T]]:
-        return [items[start : start + self.batch_size] for start in range(0, len(items), self.batch_size)]
-
     @staticmethod
     def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
         return LimitBatchInput(
@@ -256,9 +261,9 @@ class _Core:
         )
 
     @staticmethod
-    def batch_part(
-        operation: _Operation, response: Response[Any], state: CallState, chunk: Sequence[LimitInput]
-    ) -> BatchResult:
+    def chunk_sent(
+        operation: Operation, response: Response[Any], state: CallState, chunk: Sequence[LimitInput]
+    ) -> ChunkSent:
         parsed: _Batch
         if isinstance(response.parsed, _Batch):
             parsed = response.parsed
@@ -268,13 +273,14 @@ class _Core:
             parsed = _parse_as(UpdateBatchResultWithErrors.from_dict, response)
         raw_errors = getattr(parsed, "errors", [])
         raw_errors = [] if isinstance(raw_errors, Unset) else raw_errors
-        return BatchResult(
+        part = BatchResult(
             results=[limit_from(item) for item in parsed.results],
             errors=[item_error_from(error, chunk, len(raw_errors) == 1) for error in raw_errors],
             status=str(parsed.status),
             meta=_meta(response, state),
             inputs=list(chunk),
         )
+        return ChunkSent(part.meta, part, state.replayed_after_ambiguous_failure)
 
     @staticmethod
     def limits(response: Response[Any], state: CallState) -> LimitsResult:
@@ -284,22 +290,6 @@ class _Core:
         return LimitsResult(
             results=[limit_from(item) for item in parsed.results], meta=_meta(response, state)
         )
-
-    @staticmethod
-    def needs_read_back(state: CallState, part: BatchResult) -> bool:
-        return state.replayed_after_ambiguous_failure and any(
-            e.reason == ALREADY_CONFIGURED for e in part.errors
-        )
-
-    @staticmethod
-    def incomplete(
-        operation: str, parts: Sequence[BatchResult], items: Sequence[LimitInput], error: HubSpotError
-    ) -> HubSpotError:
-        """The error to raise when a chunk failed: the original one if nothing was applied yet."""
-        if not parts:
-            return error
-        done = merge_batch_results(parts, [item for part in parts for item in part.inputs])
-        return done.incomplete(f"{operation} stopped after {len(parts)} chunk(s): {error}", items)
 
 
 def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSpotError:
@@ -392,38 +382,28 @@ class LimitsClient:
         _raise_for_status(response, state)
         return response, state
 
-    def _batch(
-        self,
-        operation: _Operation,
-        from_id: str,
-        to_id: str,
-        items: list[LimitInput],
-        retry: RetryPolicy | None,
-    ) -> BatchResult:
-        endpoint = create_limits if operation == "create" else update_limits
-        parts: list[BatchResult] = []
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = self._call(
-                    partial(
-                        endpoint.sync_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.limit_body(chunk),
-                    ),
-                    retry,
-                )
-                part = self._core.batch_part(operation, response, state, chunk)
-                if operation == "create" and self._core.needs_read_back(state, part):
-                    part = reconcile_replayed_create(part, self.get(from_id, to_id, retry=retry).results)
-            except HubSpotError as error:
-                failure = self._core.incomplete(operation, parts, items, error)
-                if failure is error:
-                    raise
-                raise failure from error
-            parts.append(part)
-        return merge_batch_results(parts, items)
+    def _perform(self, from_id: str, to_id: str, retry: RetryPolicy | None, step: Step) -> Outcome:
+        """One step of a batch flow, over the wire."""
+        if isinstance(step, ReadPair):
+            return self.get(from_id, to_id, retry=retry)
+        if isinstance(step, SendKeys):
+            body = self._core.key_body(step.chunk)
+            response, state = self._call(
+                partial(purge_limits.sync_detailed, from_id, to_id, client=self._generated, body=body), retry
+            )
+            return ChunkSent(_meta(response, state))
+        endpoint = create_limits if step.operation == "create" else update_limits
+        response, state = self._call(
+            partial(
+                endpoint.sync_detailed,
+                from_id,
+                to_id,
+                client=self._generated,
+                body=self._core.limit_body(step.chunk),
+            ),
+            retry,
+        )
+        return self._core.chunk_sent(step.operation, response, state, step.chunk)
 
     def create(
         self,
@@ -436,7 +416,9 @@ class LimitsClient:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return self._batch("create", from_id, to_id, items, retry)
+        return run(
+            batch_flow("create", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     def update(
         self,
@@ -449,7 +431,9 @@ class LimitsClient:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return self._batch("update", from_id, to_id, items, retry)
+        return run(
+            batch_flow("update", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     def purge(
         self,
@@ -462,29 +446,7 @@ class LimitsClient:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        purged: list[AssociationTypeKey] = []
-        meta = ResponseMeta.from_response(204, {})
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = self._call(
-                    partial(
-                        purge_limits.sync_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.key_body(chunk),
-                    ),
-                    retry,
-                )
-            except HubSpotError as error:
-                if not purged:
-                    raise
-                raise BatchIncompleteError(
-                    f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
-                ) from error
-            purged.extend(chunk)
-            meta = _meta(response, state)
-        return PurgeResult(purged=purged, meta=meta)
+        return run(purge_flow(items, self._core.batch_size), partial(self._perform, from_id, to_id, retry))
 
     def get(
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
@@ -578,39 +540,29 @@ class AsyncLimitsClient:
         _raise_for_status(response, state)
         return response, state
 
-    async def _batch(
-        self,
-        operation: _Operation,
-        from_id: str,
-        to_id: str,
-        items: list[LimitInput],
-        retry: RetryPolicy | None,
-    ) -> BatchResult:
-        endpoint = create_limits if operation == "create" else update_limits
-        parts: list[BatchResult] = []
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = await self._call(
-                    partial(
-                        endpoint.asyncio_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.limit_body(chunk),
-                    ),
-                    retry,
-                )
-                part = self._core.batch_part(operation, response, state, chunk)
-                if operation == "create" and self._core.needs_read_back(state, part):
-                    stored = await self.get(from_id, to_id, retry=retry)
-                    part = reconcile_replayed_create(part, stored.results)
-            except HubSpotError as error:
-                failure = self._core.incomplete(operation, parts, items, error)
-                if failure is error:
-                    raise
-                raise failure from error
-            parts.append(part)
-        return merge_batch_results(parts, items)
+    async def _perform(self, from_id: str, to_id: str, retry: RetryPolicy | None, step: Step) -> Outcome:
+        """One step of a batch flow, over the wire."""
+        if isinstance(step, ReadPair):
+            return await self.get(from_id, to_id, retry=retry)
+        if isinstance(step, SendKeys):
+            body = self._core.key_body(step.chunk)
+            response, state = await self._call(
+                partial(purge_limits.asyncio_detailed, from_id, to_id, client=self._generated, body=body),
+                retry,
+            )
+            return ChunkSent(_meta(response, state))
+        endpoint = create_limits if step.operation == "create" else update_limits
+        response, state = await self._call(
+            partial(
+                endpoint.asyncio_detailed,
+                from_id,
+                to_id,
+                client=self._generated,
+                body=self._core.limit_body(step.chunk),
+            ),
+            retry,
+        )
+        return self._core.chunk_sent(step.operation, response, state, step.chunk)
 
     async def create(
         self,
@@ -623,7 +575,9 @@ class AsyncLimitsClient:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await self._batch("create", from_id, to_id, items, retry)
+        return await arun(
+            batch_flow("create", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     async def update(
         self,
@@ -636,7 +590,9 @@ class AsyncLimitsClient:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await self._batch("update", from_id, to_id, items, retry)
+        return await arun(
+            batch_flow("update", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     async def purge(
         self,
@@ -649,29 +605,9 @@ class AsyncLimitsClient:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        purged: list[AssociationTypeKey] = []
-        meta = ResponseMeta.from_response(204, {})
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = await self._call(
-                    partial(
-                        purge_limits.asyncio_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.key_body(chunk),
-                    ),
-                    retry,
-                )
-            except HubSpotError as error:
-                if not purged:
-                    raise
-                raise BatchIncompleteError(
-                    f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
-                ) from error
-            purged.extend(chunk)
-            meta = _meta(response, state)
-        return PurgeResult(purged=purged, meta=meta)
+        return await arun(
+            purge_flow(items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     async def get(
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
