@@ -11,15 +11,16 @@ from ._auth import OAuthCredentials, TokenRefresh
 from ._client import AsyncLimitsClient, LimitsClient
 from ._object_types import Category, ObjectType
 from ._pacing import InProcessBudget, RateBudget, RateObservation
-from ._results import BatchResult, ItemError, LimitsResult, PurgeResult, RateLimitInfo
+from ._results import BatchResult, ItemError, LabelsResult, LimitsResult, PurgeResult, RateLimitInfo
 from ._retry import RetryPolicy
-from ._types import AssociationTypeKey, Limit, LimitInput
+from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
 from .errors import BudgetUnavailableError
 
 if TYPE_CHECKING:
     from ._redis_budget import RedisBudget
 
 __all__ = [
+    "AssociationLabel",
     "AssociationTypeKey",
     "AsyncLimitsClient",
     "BatchResult",
@@ -27,6 +28,7 @@ __all__ = [
     "Category",
     "InProcessBudget",
     "ItemError",
+    "LabelsResult",
     "Limit",
     "LimitInput",
     "LimitsClient",
