@@ -10,7 +10,14 @@ from typing import Any
 
 import httpx
 import pytest
-from hubspot_association_limits import AssociationLabel, AssociationTypeKey, LabelsResult, RetryPolicy, errors
+from hubspot_association_limits import (
+    AssociationLabel,
+    AssociationTypeKey,
+    LabelsResult,
+    RateObservation,
+    RetryPolicy,
+    errors,
+)
 from hubspot_association_limits._labels import (
     CreateRequest,
     CreateRetries,
@@ -75,7 +82,9 @@ class Portal:
             return httpx.Response(204)
         step = self.script.pop(0) if self.script else "ok"
         if step == "429":
-            return httpx.Response(429, json=rate_limited())
+            # A short interval, or the transport would wait out HubSpot's default 10 s window.
+            interval = {"X-HubSpot-RateLimit-Interval-Milliseconds": "10"}
+            return httpx.Response(429, json=rate_limited(), headers=interval)
         if step == "connect":
             raise httpx.ConnectError("connection refused", request=request)
         if step in ("502", "503"):
@@ -93,16 +102,16 @@ class Portal:
         return httpx.Response(200, json={"results": results})
 
 
-def run(is_async: bool, portal: Portal, method: str, *args: Any, **kwargs: Any) -> Any:
+def run(is_async: bool, portal: Portal, method: str, *args: Any, budget: Any = None, **kwargs: Any) -> Any:
     """Call one method on a fresh sync or async client over the portal."""
     if is_async:
 
         async def go() -> Any:
-            async with async_client(portal.handler) as client:
+            async with async_client(portal.handler, budget=budget) as client:
                 return await getattr(client, method)(*args, **kwargs)
 
         return asyncio.run(go())
-    with sync_client(portal.handler) as client:
+    with sync_client(portal.handler, budget=budget) as client:
         return getattr(client, method)(*args, **kwargs)
 
 
@@ -141,6 +150,36 @@ def test_create_label_never_creates_twice(
     assert isinstance(result, LabelsResult)
     assert (result.results, result.read_back) == ([FORWARD, REVERSE], read_back)
     assert result.status_code == 200
+
+
+class RecordingBudget:
+    """A RateBudget that never waits and records what the transport tells it."""
+
+    def __init__(self) -> None:
+        self.acquired = 0
+        self.statuses: list[int] = []
+
+    def acquire(self) -> float:
+        self.acquired += 1
+        return 0.0
+
+    async def acquire_async(self) -> float:
+        return self.acquire()
+
+    def observe(self, observation: RateObservation) -> None:
+        self.statuses.append(observation.status_code)
+
+    async def observe_async(self, observation: RateObservation) -> None:
+        self.observe(observation)
+
+
+@both
+def test_every_label_request_is_paced(is_async: bool) -> None:
+    # The read-back and the resend go through the same budget as the limit methods.
+    portal, budget = Portal(["429", "applied-502"]), RecordingBudget()
+    run(is_async, portal, "create_label", "deals", "contacts", "Decision maker", budget=budget)
+    assert portal.seen == [POST, POST, GET_FORWARD, GET_REVERSE]
+    assert (budget.acquired, budget.statuses) == (4, [429, 502, 200, 200])
 
 
 @both
