@@ -271,8 +271,9 @@ class LabelMethods:
         inverse_label: str | None = None,
         retry: RetryPolicy | None = None,
     ) -> LabelsResult:
-        """Create a label; the result holds the new type of each direction. Never creates it twice:
-        after an ambiguous failure the labels are read back first (see the module docstring)."""
+        """Create a label; the result holds the new type of each direction. ``name`` (HubSpot's unique
+        internal name) defaults to the label's ASCII slug ("Decision maker" -> "decision_maker").
+        Never creates it twice: after an ambiguous failure the labels are read back first."""
         request = create_request(from_object_type, to_object_type, label, name, inverse_label)
         retries = CreateRetries(retry or self._core.policy)
         while True:
@@ -379,8 +380,9 @@ class AsyncLabelMethods:
         inverse_label: str | None = None,
         retry: RetryPolicy | None = None,
     ) -> LabelsResult:
-        """Create a label; the result holds the new type of each direction. Never creates it twice:
-        after an ambiguous failure the labels are read back first (see the module docstring)."""
+        """Create a label; the result holds the new type of each direction. ``name`` (HubSpot's unique
+        internal name) defaults to the label's ASCII slug ("Decision maker" -> "decision_maker").
+        Never creates it twice: after an ambiguous failure the labels are read back first."""
         request = create_request(from_object_type, to_object_type, label, name, inverse_label)
         retries = CreateRetries(retry or self._core.policy)
         while True:
