@@ -13,6 +13,8 @@ ALLOWLIST_PATH = ROOT / "spec" / "drift-allowlist.yaml"
 GENERATED = ROOT / "generated" / "hubspot_association_limits_api"
 # Lives beside the checkout, not in it (../shared/reference/); tests that need it skip only when it is absent.
 UPSTREAM_PATH = ROOT.parent / "shared" / "reference" / "hubspot-associations-schema-v4.upstream.json"
+# HubSpot publishes the label operations as a document of their own, beside the one above.
+LABELS_UPSTREAM_PATH = UPSTREAM_PATH.with_name("hubspot-associations-labels-v4.upstream.json")
 
 
 def load_spec_drift() -> ModuleType:

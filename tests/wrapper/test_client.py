@@ -39,6 +39,8 @@ def test_public_surface_is_the_contract():
         "AsyncLimitsClient",
         "LimitInput",
         "AssociationTypeKey",
+        "AssociationLabel",
+        "LabelsResult",
         "Limit",
         "ObjectType",
         "Category",

@@ -21,9 +21,9 @@ from ._catalogue import (
 )
 from ._client import AsyncLimitsClient, LimitsClient
 from ._pacing import InProcessBudget, RateBudget, RateObservation
-from ._results import BatchResult, ItemError, LimitsResult, PurgeResult, RateLimitInfo
+from ._results import BatchResult, ItemError, LabelsResult, LimitsResult, PurgeResult, RateLimitInfo
 from ._retry import RetryPolicy
-from ._types import AssociationTypeKey, Limit, LimitInput
+from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
 from .errors import BudgetUnavailableError
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     __version__: str
 
 __all__ = [
+    "AssociationLabel",
     "AssociationTypeId",
     "AssociationTypeInfo",
     "AssociationTypeKey",
@@ -41,6 +42,7 @@ __all__ = [
     "Category",
     "InProcessBudget",
     "ItemError",
+    "LabelsResult",
     "Limit",
     "LimitInput",
     "LimitsClient",

@@ -8,7 +8,6 @@ result from the generated model.
 
 from __future__ import annotations
 
-import json
 import os
 import traceback
 import urllib.request
@@ -53,13 +52,16 @@ from ._batching import (
     run,
 )
 from ._inputs import coerce_keys, coerce_limit_inputs, pair_ids
+from ._labels import AsyncLabelMethods, LabelMethods
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
+from ._responses import meta_of as _meta
+from ._responses import parse_as as _parse_as
+from ._responses import unreadable as _unreadable
 from ._results import (
     BatchResult,
     LimitsResult,
     PurgeResult,
-    ResponseMeta,
     item_error_from,
     limit_from,
 )
@@ -75,9 +77,7 @@ from ._transport import (
 )
 from ._types import AssociationTypeKey, LimitInput
 from .errors import (
-    CORRELATION_HEADER,
     APIConnectionError,
-    APIStatusError,
     APITimeoutError,
     HubSpotError,
     InvalidInputError,
@@ -131,17 +131,6 @@ def _env_proxy(base_url: str) -> str | None:
     return urllib.request.getproxies().get(url.scheme)
 
 
-def _unreadable(response: httpx.Response | None, error: Exception) -> APIStatusError:
-    if response is None:
-        return APIStatusError(f"the response could not be read: {error}", status_code=0)
-    return APIStatusError(
-        f"HubSpot answered {response.status_code} with a body that is not the documented JSON ({error})",
-        status_code=response.status_code,
-        correlation_id=response.headers.get(CORRELATION_HEADER),
-        headers=response.headers,
-    )
-
-
 def _raised_by_parser(error: BaseException) -> bool:
     # The generated endpoints parse the body in _build_response, once the request has returned;
     # an error raised while sending (a caller's on_token_refresh, say) is not about the body.
@@ -160,21 +149,6 @@ def _raise_for_status(response: Response[Any], state: CallState) -> None:
         if state.gave_up:
             error.add_note(f"not retried: {state.gave_up} ({state.attempts} attempt(s))")
         raise error
-
-
-def _meta(response: Response[Any], state: CallState) -> ResponseMeta:
-    return ResponseMeta.from_response(int(response.status_code), response.headers, state.last_rate_limit)
-
-
-def _parse_as(model: Callable[[dict[str, Any]], _T], response: Response[Any]) -> _T:
-    # Any 2xx is success, even one the spec does not list (create has answered 200): parse it ourselves.
-    try:
-        return model(json.loads(response.content))
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise _unreadable(
-            httpx.Response(int(response.status_code), headers=response.headers, content=response.content),
-            error,
-        ) from error
 
 
 class _Core:
@@ -299,7 +273,7 @@ def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSp
     return APIConnectionError(f"could not reach HubSpot {attempts}: {type(error).__name__}: {error}")
 
 
-class LimitsClient:
+class LimitsClient(LabelMethods):
     """HubSpot association-limit configurations, synchronously. Thread-safe; use as a context manager.
 
     ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``, ``base_url`` to env ``HUBSPOT_BASE_URL``,
@@ -346,6 +320,7 @@ class LimitsClient:
         transport = RetryTransport(
             inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
         )
+        self._transport = transport
         self._generated = self._core.generated_client(transport)
         self._http = self._generated.get_httpx_client()
 
@@ -464,7 +439,7 @@ class LimitsClient:
         return self._core.limits(response, state)
 
 
-class AsyncLimitsClient:
+class AsyncLimitsClient(AsyncLabelMethods):
     """The async twin of ``LimitsClient`` (same arguments, same methods, awaitable); use ``async with``."""
 
     def __init__(
@@ -504,6 +479,7 @@ class AsyncLimitsClient:
         transport = AsyncRetryTransport(
             inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
         )
+        self._transport = transport
         self._generated = self._core.generated_client(transport)
         self._http = self._generated.get_async_httpx_client()
 

@@ -15,12 +15,13 @@ from hubspot_association_limits_api.models import BatchItemError, LimitConfigura
 from hubspot_association_limits_api.types import Unset
 
 from ._redact import redact
-from ._types import AssociationTypeKey, Limit, LimitInput
+from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
 from .errors import CORRELATION_HEADER, BatchIncompleteError
 
 __all__ = [
     "BatchResult",
     "ItemError",
+    "LabelsResult",
     "LimitsResult",
     "PurgeResult",
     "RateLimitInfo",
@@ -188,6 +189,25 @@ class LimitsResult(_WithMeta):
     meta: ResponseMeta
 
     def __iter__(self) -> Iterator[Limit]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+
+@attrs.frozen
+class LabelsResult(_WithMeta):
+    """Association types of a pair: every one (``labels``) or the ones just created (``create_label``).
+
+    ``read_back`` is True when ``create_label`` lost HubSpot's answer and found the label by
+    reading the labels back; ``meta`` is then that read's.
+    """
+
+    results: list[AssociationLabel]
+    meta: ResponseMeta
+    read_back: bool = False
+
+    def __iter__(self) -> Iterator[AssociationLabel]:
         return iter(self.results)
 
     def __len__(self) -> int:

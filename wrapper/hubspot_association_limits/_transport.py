@@ -239,6 +239,10 @@ class RetryTransport(httpx.BaseTransport):
                 response.close()
             self._sleep(decision.wait)
 
+    def pause(self, seconds: float) -> None:
+        """Wait between two sends the client repeats itself (``create_label`` after a read-back)."""
+        self._sleep(seconds)
+
     def close(self) -> None:
         self._inner.close()
 
@@ -302,6 +306,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     return response
                 await response.aclose()
             await self._sleep(decision.wait)
+
+    async def pause(self, seconds: float) -> None:
+        """Wait between two sends the client repeats itself (``create_label`` after a read-back)."""
+        await self._sleep(seconds)
 
     async def aclose(self) -> None:
         await self._inner.aclose()
