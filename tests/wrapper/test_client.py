@@ -454,7 +454,7 @@ def test_invalid_input_sends_nothing():
                 [*_limits(1), {"category": "HUBSPOT_DEFINED", "typeId": 9, "maxToObjectIds": 0}],
             )
         with pytest.raises(ValueError):
-            client.create("widgets", "contacts", _limits(1))
+            client.create("deals/../..", "contacts", _limits(1))
     assert seen == []
 
 
