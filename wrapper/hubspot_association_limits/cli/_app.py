@@ -35,7 +35,7 @@ from hubspot_association_limits.cli._desired import (
     pair_text,
     render_desired_state,
 )
-from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
+from hubspot_association_limits.cli._live import read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
     EXIT_OK,
@@ -183,12 +183,12 @@ def export_command(
     ] = None,
     pairs: PairsOption = None,
 ) -> None:
-    """Print the portal's limits as a desired-state file (HubSpot's pairs and --pair ones are read)."""
+    """Print the portal's limits as a desired-state file ("read all", plus the --pair pairs)."""
     output_format = _format(file_format, _settings(ctx))
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
-        live = read_live(client, [*WELL_KNOWN_PAIRS, *extra], check_all=True)
+        live = read_live(client, extra, check_all=True)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
         limits = {
@@ -224,9 +224,8 @@ PruneOption = Annotated[
 
 
 def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]) -> Plan:
-    """Read the live limits of the file's pairs (and, pruning, of every pair that can be read); diff."""
-    read = [*desired.pairs, *(WELL_KNOWN_PAIRS if prune else ()), *pairs]
-    live = read_live(client, read, check_all=prune)
+    """Read the live limits of the file's pairs (and, pruning, every limit the portal has); diff."""
+    live = read_live(client, [*desired.pairs, *pairs], check_all=prune)
     plan = diff(desired, live.pairs, prune=prune)
     return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
