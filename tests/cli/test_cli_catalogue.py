@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from cli_support import Cli, limits_of
-from hubspot_association_limits import hubspot_defined_type, object_type_info
+from hubspot_association_limits import hubspot_defined_type, object_type_info, object_types
+from hubspot_association_limits.cli._app import _parse_pairs
+from hubspot_association_limits.cli._desired import (
+    DesiredStateInvalid,
+    parse_desired_state,
+    render_desired_state,
+)
+from hubspot_association_limits.cli._plan import diff
+from hubspot_association_limits.cli._render import plan_view
 from hubspot_association_limits.mock import MockServer
+from rich.console import Console
 
 PAIRS = 40
 
@@ -95,3 +106,75 @@ def test_a_limit_whose_pair_is_unknown_is_named_in_every_output(
     assert plan["summary"]["purge"] == 0  # not read, so not pruned either
     human = cli("plan", str(path), "--prune")
     assert "USER_DEFINED 150 'Owner'" in human.stdout
+
+
+# (what a file or --pair says, the id sent, the name printed)
+SPELLINGS = [
+    *(pytest.param(info.name, info.id, info.name, id=info.name) for info in object_types()),
+    *(pytest.param(info.singular, info.id, info.name, id=info.singular) for info in object_types()),
+    *(pytest.param(info.id, info.id, info.name, id=info.id) for info in object_types()),
+    pytest.param("Line-Items", "0-8", "line_items", id="any case, dash"),
+    pytest.param("2-1234", "2-1234", "2-1234", id="custom object id"),
+    pytest.param("p1234567_cars", "p1234567_cars", "p1234567_cars", id="fully qualified name"),
+    pytest.param("0-999", "0-999", "0-999", id="a type HubSpot adds later, by id"),
+]
+
+
+def _one_pair(from_name: str, to_name: str = "contacts") -> str:
+    return f"limits:\n  - from: {from_name}\n    to: {to_name}\n    associations:\n" + (
+        "      - {category: HUBSPOT_DEFINED, typeId: 3, max: 5}\n"
+    )
+
+
+@pytest.mark.parametrize(("spelled", "sent", "printed"), SPELLINGS)
+def test_files_take_every_object_type_and_plans_and_exports_print_names(
+    spelled: str, sent: str, printed: str
+) -> None:
+    for text, pair in ((_one_pair(spelled), (sent, "0-1")), (_one_pair("deals", spelled), ("0-3", sent))):
+        desired = parse_desired_state(text, source="f.yaml")
+        assert desired.pairs == (pair,)
+        names = [
+            printed if object_id == sent else {"0-1": "contacts", "0-3": "deals"}[object_id]
+            for object_id in pair
+        ]
+        plan = diff(desired, {})
+        assert plan.as_dict()["pairs"][0]["from"] == names[0]
+        assert plan.as_dict()["pairs"][0]["to"] == names[1]
+        console = Console(width=200, record=True)
+        console.print(plan_view(plan, "t"))
+        assert f"{names[0]} -> {names[1]}" in console.export_text()
+        exported = render_desired_state({pair: desired.limits})
+        assert f"from: {names[0]}\n  to: {names[1]}\n" in exported
+        assert parse_desired_state(exported, source="e.yaml").pairs == (pair,)
+
+
+@pytest.mark.parametrize(("spelled", "sent", "printed"), SPELLINGS)
+def test_pair_option_takes_every_object_type(spelled: str, sent: str, printed: str) -> None:
+    assert _parse_pairs([f"{spelled}:deals", f"contacts:{spelled}"]) == [(sent, "0-3"), ("0-1", sent)]
+
+
+@pytest.mark.parametrize(
+    "spelled", ["contactz", "cars", "0-04", "2-", "p_cars", "p12_", "deals/0-1", "..", "p1 cars", "0-3?x"]
+)
+def test_what_cannot_be_an_object_type_is_a_file_problem(spelled: str) -> None:
+    with pytest.raises(DesiredStateInvalid, match=re.escape(f"unknown object type '{spelled}'")):
+        parse_desired_state(_one_pair(spelled), source="f.yaml")
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "words"),
+    [
+        pytest.param(["get", "leads", "contact"], 0, "leads -> contacts", id="a type outside the old twelve"),
+        pytest.param(["get", "0-421", "0-2"], 0, "appointments -> companies", id="ids print as names"),
+        pytest.param(["get", "2-77", "deals"], 0, "2-77 -> deals", id="custom object id"),
+        pytest.param(["get", "p1234567_cars", "deals"], 1, "p1234567_cars", id="sent: the portal judges"),
+        pytest.param(["get", "contactz", "deals"], 2, "unknown object type 'contactz'", id="typo"),
+    ],
+)
+def test_commands_take_every_object_type(
+    cli: Cli, mock: MockServer, args: list[str], exit_code: int, words: str
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == exit_code, result
+    assert words in result.stdout + result.stderr
+    assert mock.state()["stats"]["requests"] == (0 if exit_code == 2 else 1)

@@ -15,7 +15,7 @@ import typer
 from rich.text import Text
 
 from hubspot_association_limits import errors
-from hubspot_association_limits._catalogue import Category, normalise_object_type
+from hubspot_association_limits._catalogue import Category
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._redact import redact, register_secret
 from hubspot_association_limits._results import BatchResult, ItemError
@@ -27,6 +27,7 @@ from hubspot_association_limits.cli._apply import (
     progress_on_terminal,
 )
 from hubspot_association_limits.cli._desired import (
+    UNKNOWN_OBJECT_TYPE,
     DesiredLimit,
     DesiredState,
     Pair,
@@ -34,6 +35,7 @@ from hubspot_association_limits.cli._desired import (
     pair_names,
     pair_text,
     render_desired_state,
+    resolve_object_type,
 )
 from hubspot_association_limits.cli._live import read_live
 from hubspot_association_limits.cli._output import (
@@ -499,11 +501,9 @@ def _key_text(item: dict[str, Any]) -> str:
 def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
     ids = []
     for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
-        object_id = normalise_object_type(name)
+        object_id = resolve_object_type(name)
         if object_id is None:
-            raise typer.BadParameter(
-                f"unknown object type {name!r} (e.g. deals, 0-3, 2-1234)", param_hint=hint
-            )
+            raise typer.BadParameter(UNKNOWN_OBJECT_TYPE.format(name=name), param_hint=hint)
         ids.append(object_id)
     return (ids[0], ids[1])
 
