@@ -515,7 +515,7 @@ def test_invalid_input_sends_nothing(make_client: MakeClient):
                 [*_limits(1), {"category": "HUBSPOT_DEFINED", "typeId": 9, "maxToObjectIds": 0}],
             )
         with pytest.raises(ValueError):
-            client.create("widgets", "contacts", _limits(1))
+            client.create("deals/../..", "contacts", _limits(1))
     assert seen == []
 
 

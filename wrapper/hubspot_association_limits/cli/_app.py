@@ -15,7 +15,7 @@ import typer
 from rich.text import Text
 
 from hubspot_association_limits import errors
-from hubspot_association_limits._catalogue import Category, hubspot_defined_types, normalise_object_type
+from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
@@ -27,6 +27,7 @@ from hubspot_association_limits.cli._apply import (
     progress_on_terminal,
 )
 from hubspot_association_limits.cli._desired import (
+    UNKNOWN_OBJECT_TYPE,
     DesiredLimit,
     DesiredState,
     Pair,
@@ -34,9 +35,10 @@ from hubspot_association_limits.cli._desired import (
     pair_names,
     pair_text,
     render_desired_state,
+    resolve_object_type,
 )
 from hubspot_association_limits.cli._globals import app_options, global_options
-from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
+from hubspot_association_limits.cli._live import read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
     EXIT_OK,
@@ -148,12 +150,12 @@ def export_command(
     ] = None,
     pairs: PairsOption = None,
 ) -> None:
-    """Print the portal's limits as a desired-state file (HubSpot's pairs and --pair ones are read)."""
+    """Print the portal's limits as a desired-state file ("read all", plus the --pair pairs)."""
     output_format = _format(file_format, _settings(ctx))
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
-        live = read_live(client, [*WELL_KNOWN_PAIRS, *extra], check_all=True)
+        live = read_live(client, extra, check_all=True)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
         limits = {
@@ -189,9 +191,8 @@ PruneOption = Annotated[
 
 
 def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]) -> Plan:
-    """Read the live limits of the file's pairs (and, pruning, of every pair that can be read); diff."""
-    read = [*desired.pairs, *(WELL_KNOWN_PAIRS if prune else ()), *pairs]
-    live = read_live(client, read, check_all=prune)
+    """Read the live limits of the file's pairs (and, pruning, every limit the portal has); diff."""
+    live = read_live(client, [*desired.pairs, *pairs], check_all=prune)
     plan = diff(desired, live.pairs, prune=prune)
     return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
@@ -523,11 +524,9 @@ def _key_text(item: dict[str, Any]) -> str:
 def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
     ids = []
     for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
-        object_id = normalise_object_type(name)
+        object_id = resolve_object_type(name)
         if object_id is None:
-            raise typer.BadParameter(
-                f"unknown object type {name!r} (e.g. deals, 0-3, 2-1234)", param_hint=hint
-            )
+            raise typer.BadParameter(UNKNOWN_OBJECT_TYPE.format(name=name), param_hint=hint)
         ids.append(object_id)
     return (ids[0], ids[1])
 
