@@ -16,6 +16,7 @@ from rich.text import Text
 
 from hubspot_association_limits import errors
 from hubspot_association_limits._client import LimitsClient
+from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._object_types import Category, normalise_object_type
 from hubspot_association_limits._redact import redact, register_secret
 from hubspot_association_limits._results import BatchResult, ItemError
@@ -529,6 +530,11 @@ def _parse_pairs(values: list[str] | None) -> list[Pair]:
 )
 def mock_command(ctx: typer.Context) -> None:
     """Serve the HubSpot mock in the foreground (options: mock --help)."""
-    from hubspot_association_limits.mock._server import main as mock_main
+    try:
+        from hubspot_association_limits.mock._server import main as mock_main
+    except ImportError as error:
+        if not is_missing(error, "mock"):
+            raise
+        Output(_settings(ctx)).fail(EXIT_USAGE, install_hint("mock", "the mock command"))
 
     raise typer.Exit(mock_main(ctx.args, prog="hubspot-association-limits mock"))
