@@ -1,8 +1,9 @@
 """Compare spec/association-limits.yaml with an upstream HubSpot OpenAPI document.
 
-Usage: scripts/spec-drift UPSTREAM [--spec PATH] [--allowlist PATH] [--scope PATH] [--json]
+Usage: scripts/spec-drift [UPSTREAM] [--spec PATH] [--allowlist PATH] [--scope PATH] [--json]
 
-UPSTREAM is a file (JSON or YAML) or an http(s) URL. Operations are matched by method and the path
+UPSTREAM is a file (JSON or YAML) or an http(s) URL; by default HubSpot's published document as kept in
+spec/upstream/ (scripts/update-upstream refreshes it). Operations are matched by method and the path
 after the version prefix (/crm/associations/v4, /crm/v4/associations or /crm/associations/YYYY-MM),
 with path-parameter names ignored. Only operations under --scope (default /definitions/configurations,
 the family the fragment covers) are compared; other upstream operations are listed as not compared.
@@ -35,6 +36,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "association-limits.yaml"
 DEFAULT_ALLOWLIST = ROOT / "spec" / "drift-allowlist.yaml"
+DEFAULT_UPSTREAM = ROOT / "spec" / "upstream" / "hubspot-associations-schema-v4.upstream.json"
 
 # The three path families HubSpot serves this API under (see hubspot-api-notes.md section 1).
 VERSION_PREFIX = re.compile(r"^/crm/(?:associations/v4|v4/associations|associations/\d{4}-\d{2})(?=/|$)")
@@ -534,7 +536,12 @@ def render_json(report: Report) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the comparison and print the report; returns the exit status (0, 1 or 2, as above)."""
     parser = argparse.ArgumentParser(prog="scripts/spec-drift", description=__doc__.split("\n\n")[0])
-    parser.add_argument("upstream", help="upstream OpenAPI document: a file (JSON or YAML) or an http(s) URL")
+    parser.add_argument(
+        "upstream",
+        nargs="?",
+        default=str(DEFAULT_UPSTREAM),
+        help="upstream OpenAPI document: a file (JSON or YAML) or an http(s) URL (default: %(default)s)",
+    )
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="our spec (default: %(default)s)")
     parser.add_argument("--allowlist", type=Path, default=DEFAULT_ALLOWLIST, help="default: %(default)s")
     parser.add_argument(

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "association-limits.yaml"
 ALLOWLIST_PATH = ROOT / "spec" / "drift-allowlist.yaml"
 GENERATED = ROOT / "generated" / "hubspot_association_limits_api"
-# Lives beside the checkout, not in it (../shared/reference/); tests that need it skip only when it is absent.
-UPSTREAM_PATH = ROOT.parent / "shared" / "reference" / "hubspot-associations-schema-v4.upstream.json"
+# HubSpot's published document, kept in the repository (spec/upstream/SOURCE.yaml says where from).
+UPSTREAM_PATH = ROOT / "spec" / "upstream" / "hubspot-associations-schema-v4.upstream.json"
 
 
 def load_spec_drift() -> ModuleType:
