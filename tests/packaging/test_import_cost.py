@@ -65,3 +65,13 @@ def test_every_public_name_resolves_and_is_listed(name: str) -> None:
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         _ = hubspot_association_limits.Nope  # type: ignore[attr-defined]
+
+
+def test_a_sync_program_never_loads_asyncio() -> None:
+    # asyncio costs about as much to import as httpx's own modules; only the async client needs it.
+    statement = "from hubspot_association_limits import LimitsClient\nLimitsClient('pat-na1-x').close()"
+    code = f"import sys\n{_NO_HTTPX_CLI}{statement}\nprint('asyncio' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "False"
