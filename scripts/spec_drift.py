@@ -1,10 +1,11 @@
 """Compare spec/association-limits.yaml with an upstream HubSpot OpenAPI document.
 
-Usage: scripts/spec-drift UPSTREAM... [--spec PATH] [--allowlist PATH] [--scope PATH]... [--json]
+Usage: scripts/spec-drift [UPSTREAM...] [--spec PATH] [--allowlist PATH] [--scope PATH]... [--json]
 
-Each UPSTREAM is a file (JSON or YAML) or an http(s) URL; HubSpot publishes the limit and the label
-operations as separate documents, so pass both (an operation found in two of them is an input error).
-Operations are matched by method and the path after the version prefix (/crm/associations/v4,
+Each UPSTREAM is a file (JSON or YAML) or an http(s) URL; by default HubSpot's published documents as
+kept in spec/upstream/ (scripts/update-upstream refreshes them). HubSpot publishes the limit and the
+label operations as separate documents, so pass both (an operation found in two of them is an input
+error). Operations are matched by method and the path after the version prefix (/crm/associations/v4,
 /crm/v4/associations or /crm/associations/YYYY-MM), with path-parameter names ignored. Only operations
 under a --scope (default: /definitions/configurations and /{fromObjectType}/{toObjectType}/labels, the
 families the fragment covers) are compared; other upstream operations are listed as not compared.
@@ -38,6 +39,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "association-limits.yaml"
 DEFAULT_ALLOWLIST = ROOT / "spec" / "drift-allowlist.yaml"
+DEFAULT_UPSTREAMS = (
+    ROOT / "spec" / "upstream" / "hubspot-associations-schema-v4.upstream.json",
+    ROOT / "spec" / "upstream" / "hubspot-associations-labels-v4.upstream.json",
+)
 
 # The three path families HubSpot serves this API under (see hubspot-api-notes.md section 1).
 VERSION_PREFIX = re.compile(r"^/crm/(?:associations/v4|v4/associations|associations/\d{4}-\d{2})(?=/|$)")
@@ -556,7 +561,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the comparison and print the report; returns the exit status (0, 1 or 2, as above)."""
     parser = argparse.ArgumentParser(prog="scripts/spec-drift", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "upstream", nargs="+", help="upstream OpenAPI documents: files (JSON or YAML) or http(s) URLs"
+        "upstream",
+        nargs="*",
+        default=[str(path) for path in DEFAULT_UPSTREAMS],
+        help="upstream OpenAPI documents: files (JSON or YAML) or http(s) URLs (default: %(default)s)",
     )
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="our spec (default: %(default)s)")
     parser.add_argument("--allowlist", type=Path, default=DEFAULT_ALLOWLIST, help="default: %(default)s")

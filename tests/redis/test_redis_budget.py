@@ -348,7 +348,7 @@ def test_core_install_imports_without_the_extra() -> None:
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
-    assert 'pip install "hubspot-association-limits[redis]"' in done.stdout
+    assert "pip install 'hubspot-association-limits[redis]'" in done.stdout
 
 
 def test_accepts_a_ready_client(redis_server: RedisServer) -> None:

@@ -20,10 +20,6 @@ import yaml
 from spec_paths import ALLOWLIST_PATH, LABELS_UPSTREAM_PATH, ROOT, UPSTREAM_PATH, load_spec_drift
 
 drift = load_spec_drift()
-needs_upstream = pytest.mark.skipif(
-    not (UPSTREAM_PATH.exists() and LABELS_UPSTREAM_PATH.exists()),
-    reason=f"{UPSTREAM_PATH} or {LABELS_UPSTREAM_PATH.name} is absent",
-)
 BOTH = [str(UPSTREAM_PATH), str(LABELS_UPSTREAM_PATH)]
 
 BASE = "/crm/associations/v4/definitions/configurations/{fromObjectType}/{toObjectType}"
@@ -257,7 +253,6 @@ def test_drift_is_caught(
     assert expected in keys
 
 
-@needs_upstream
 def test_label_operations_need_the_labels_document(capsys: pytest.CaptureFixture[str]) -> None:
     # Strict on purpose: our label operations are not silently skipped when their upstream is missing.
     code, out = run([str(UPSTREAM_PATH), "--json"], capsys)
@@ -274,7 +269,6 @@ def test_an_operation_in_two_documents_is_an_input_error(
     assert code == 2 and "in two upstream documents" in out
 
 
-@needs_upstream
 def test_executable_is_clean_against_upstream() -> None:
     result = subprocess.run(
         [str(ROOT / "scripts" / "spec-drift"), *BOTH],
@@ -286,7 +280,6 @@ def test_executable_is_clean_against_upstream() -> None:
     assert "reason: " in result.stdout  # allowed findings are shown with their reasons
 
 
-@needs_upstream
 def test_every_allowed_finding_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run([*BOTH, "--json"], capsys)
     report = json.loads(out)
@@ -359,7 +352,6 @@ def test_inlined_refs_are_no_drift(
     assert run(write(tmp_path, inlined, labels_upstream), capsys)[0] == 0
 
 
-@needs_upstream
 def test_stale_allowlist_entry_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     allowlist = tmp_path / "allow.yaml"
     stale = '  - {location: "GET /nowhere", kind: extra operation, reason: Gone long ago.}\n'
@@ -383,7 +375,6 @@ def test_stale_allowlist_entry_fails(tmp_path: Path, capsys: pytest.CaptureFixtu
         ("allowed: {}\n", "`allowed:` list"),
     ],
 )
-@needs_upstream
 def test_bad_allowlist_is_an_input_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
 ) -> None:
@@ -420,7 +411,6 @@ def served_upstream() -> Iterator[str]:
     server.server_close()
 
 
-@needs_upstream
 def test_upstream_by_url(served_upstream: str, capsys: pytest.CaptureFixture[str]) -> None:
     urls = [served_upstream + UPSTREAM_PATH.name, served_upstream + LABELS_UPSTREAM_PATH.name]
     assert run(urls, capsys)[0] == 0

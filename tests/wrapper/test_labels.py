@@ -321,7 +321,7 @@ def test_delete_sends_the_type_id_in_the_path() -> None:
         ("create_label", ("deals", "contacts", "日本"), {}, "name"),  # no ASCII to derive a name from
         ("create_label", ("deals", "contacts", "Buyer"), {"name": " "}, "name"),
         ("create_label", ("deals", "contacts", "Buyer"), {"inverse_label": ""}, "inverse_label"),
-        ("create_label", ("deals", "nope", "Buyer"), {}, "to_object_type"),
+        ("create_label", ("deals", "no/pe", "Buyer"), {}, "to_object_type"),
         ("update_label", ("deals", "contacts", True, "Buyer"), {}, "type_id"),
         ("update_label", ("deals", "contacts", 250, None), {}, "label"),
         ("delete_label", ("deals", "contacts", "250"), {}, "type_id"),

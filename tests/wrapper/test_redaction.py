@@ -76,9 +76,9 @@ def _client(**options: object) -> None:
             id="plain http to a remote host",
         ),
         pytest.param(
-            lambda: LimitsClient(TOKEN).get("dealz", "contacts"),
+            lambda: LimitsClient(TOKEN).get("dea ls", "contacts"),
             errors.InvalidInputError,
-            "from_object_type: unknown object type 'dealz' (use a name like 'deals' or an id like '0-3')",
+            "from_object_type: 'dea ls' cannot be an object type: it contains ' '",
             id="bad object type",
         ),
         pytest.param(

@@ -8,7 +8,6 @@ both to typed errors in one place.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import datetime
 import random
@@ -247,6 +246,13 @@ class RetryTransport(httpx.BaseTransport):
         self._inner.close()
 
 
+async def _async_sleep(seconds: float) -> None:
+    # asyncio is imported by the first async wait, not with the package: a sync program never loads it.
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """The async twin of ``RetryTransport``."""
 
@@ -257,7 +263,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy,
         api_prefix: str = GENERATED_PREFIX,
         budget: RateBudget | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] = _async_sleep,
         rand: Callable[[], float] = random.random,
         wall_clock: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC),
     ) -> None:

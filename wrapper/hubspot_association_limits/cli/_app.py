@@ -17,6 +17,7 @@ from rich.text import Text
 from hubspot_association_limits import errors
 from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
+from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
 from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput
@@ -551,6 +552,13 @@ def _parse_pairs(values: list[str] | None) -> list[Pair]:
 )
 def mock_command(ctx: typer.Context) -> None:
     """Serve the HubSpot mock in the foreground (options: mock --help)."""
-    from hubspot_association_limits.mock._server import main as mock_main
+    try:
+        from hubspot_association_limits.mock._server import main as mock_main
+    except ImportError as error:
+        if not is_missing(error, "mock"):
+            raise
+        # The mock takes no global options (its own parser reads its arguments), so plain defaults here.
+        plain = Settings(base_url=None, prefix=None, token=None, mock=False, json=False, budget=None)
+        Output(plain).fail(EXIT_USAGE, install_hint("mock", "the mock command"))
 
     raise typer.Exit(mock_main(ctx.args, prog="hubspot-association-limits mock"))
