@@ -1,6 +1,7 @@
 """The typer commands: parse options, call the library, print. Decisions live in the modules they name.
 
-Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error.
+Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error;
+3 from ``plan --detailed-exitcode`` when changes are pending.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
+    EXIT_CHANGES,
     EXIT_OK,
     EXIT_USAGE,
     Output,
@@ -196,10 +198,23 @@ def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: 
     return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
 
+DetailedExitcodeOption = Annotated[
+    bool,
+    typer.Option(
+        "--detailed-exitcode",
+        help="exit 0 when the portal matches the file, 3 when changes are pending (1, 2: errors, as always)",
+    ),
+]
+
+
 @app.command("plan")
 @global_options
 def plan_command(
-    ctx: typer.Context, file: FileArgument, prune: PruneOption = False, pairs: PairsOption = None
+    ctx: typer.Context,
+    file: FileArgument,
+    prune: PruneOption = False,
+    pairs: PairsOption = None,
+    detailed_exitcode: DetailedExitcodeOption = False,
 ) -> None:
     """Show what apply would change: create, update, purge or leave each limit (old -> new)."""
     extra = _parse_pairs(pairs)
@@ -211,6 +226,8 @@ def plan_command(
             output.data({"file": source, "plan": plan.as_dict()})
         else:
             output.show(plan_view(plan, f"Plan for {source}"))
+        if detailed_exitcode and plan.has_changes:
+            raise typer.Exit(EXIT_CHANGES)
 
     _run(ctx, body, check=file)
 
