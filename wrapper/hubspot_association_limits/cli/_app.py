@@ -30,6 +30,8 @@ from hubspot_association_limits.cli._apply import (
 from hubspot_association_limits.cli._desired import (
     DesiredLimit,
     DesiredState,
+    DesiredStateInvalid,
+    FileProblem,
     Pair,
     load_desired_state,
     pair_names,
@@ -230,6 +232,38 @@ def plan_command(
             raise typer.Exit(EXIT_CHANGES)
 
     _run(ctx, body, check=file)
+
+
+@app.command("validate")
+@global_options
+def validate_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="desired-state files (YAML or JSON)")
+    ],
+) -> None:
+    """Check desired-state files offline, as plan does before it sends anything: no token, no request."""
+    output = Output(_settings(ctx))
+    checked: list[DesiredState] = []
+    problems: list[FileProblem] = []
+    for file in files:
+        try:
+            checked.append(load_desired_state(file))
+        except DesiredStateInvalid as invalid:
+            problems += invalid.problems
+    with failures(output):
+        if problems:
+            raise DesiredStateInvalid(problems)
+    if output.settings.json:
+        output.data({"files": [_checked_dict(state) for state in checked], "problems": []})
+    else:
+        for state in checked:
+            item = _checked_dict(state)
+            output.show(Text(f"{state.source}: ok ({item['pairs']} pair(s), {item['limits']} limit(s))"))
+
+
+def _checked_dict(state: DesiredState) -> dict[str, Any]:
+    return {"file": state.source, "pairs": len(state.pairs), "limits": len(state.limits)}
 
 
 @app.command("apply")
