@@ -57,7 +57,8 @@ __all__ = ["app"]
 
 app = typer.Typer(
     name="hubspot-association-limits",
-    help="Manage HubSpot association limits: single operations, and limits-as-code (export, plan, apply).",
+    help="Manage HubSpot association limits: single operations, and limits-as-code "
+    "(export, validate, plan, apply).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,  # rich tracebacks print local variables, and a token may be one
