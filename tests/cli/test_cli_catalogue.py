@@ -121,8 +121,9 @@ SPELLINGS = [
 
 
 def _one_pair(from_name: str, to_name: str = "contacts") -> str:
+    # A portal's own label: any pair may have one, where a HubSpot-defined typeId belongs to one pair.
     return f"limits:\n  - from: {from_name}\n    to: {to_name}\n    associations:\n" + (
-        "      - {category: HUBSPOT_DEFINED, typeId: 3, max: 5}\n"
+        "      - {category: USER_DEFINED, typeId: 3, max: 5}\n"
     )
 
 

@@ -1,6 +1,7 @@
 """The typer commands: parse options, call the library, print. Decisions live in the modules they name.
 
-Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error.
+Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error;
+3 from ``plan --detailed-exitcode`` when changes are pending.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from hubspot_association_limits.cli._desired import (
     UNKNOWN_OBJECT_TYPE,
     DesiredLimit,
     DesiredState,
+    DesiredStateInvalid,
+    FileProblem,
     Pair,
     load_desired_state,
     pair_names,
@@ -42,6 +45,7 @@ from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._live import read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
+    EXIT_CHANGES,
     EXIT_OK,
     EXIT_USAGE,
     Output,
@@ -56,7 +60,8 @@ __all__ = ["app"]
 
 app = typer.Typer(
     name="hubspot-association-limits",
-    help="Manage HubSpot association limits: single operations, and limits-as-code (export, plan, apply).",
+    help="Manage HubSpot association limits: single operations, and limits-as-code "
+    "(export, validate, plan, apply).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,  # rich tracebacks print local variables, and a token may be one
@@ -198,10 +203,23 @@ def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: 
     return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
 
+DetailedExitcodeOption = Annotated[
+    bool,
+    typer.Option(
+        "--detailed-exitcode",
+        help="exit 0 when the portal matches the file, 3 when changes are pending (1, 2: errors, as always)",
+    ),
+]
+
+
 @app.command("plan")
 @global_options
 def plan_command(
-    ctx: typer.Context, file: FileArgument, prune: PruneOption = False, pairs: PairsOption = None
+    ctx: typer.Context,
+    file: FileArgument,
+    prune: PruneOption = False,
+    pairs: PairsOption = None,
+    detailed_exitcode: DetailedExitcodeOption = False,
 ) -> None:
     """Show what apply would change: create, update, purge or leave each limit (old -> new)."""
     extra = _parse_pairs(pairs)
@@ -213,8 +231,42 @@ def plan_command(
             output.data({"file": source, "plan": plan.as_dict()})
         else:
             output.show(plan_view(plan, f"Plan for {source}"))
+        if detailed_exitcode and plan.has_changes:
+            raise typer.Exit(EXIT_CHANGES)
 
     _run(ctx, body, check=file)
+
+
+@app.command("validate")
+@global_options
+def validate_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="desired-state files (YAML or JSON)")
+    ],
+) -> None:
+    """Check desired-state files offline, as plan does before it sends anything: no token, no request."""
+    output = Output(_settings(ctx))
+    checked: list[DesiredState] = []
+    problems: list[FileProblem] = []
+    for file in files:
+        try:
+            checked.append(load_desired_state(file))
+        except DesiredStateInvalid as invalid:
+            problems += invalid.problems
+    with failures(output):
+        if problems:
+            raise DesiredStateInvalid(problems)
+    if output.settings.json:
+        output.data({"files": [_checked_dict(state) for state in checked], "problems": []})
+    else:
+        for state in checked:
+            item = _checked_dict(state)
+            output.show(Text(f"{state.source}: ok ({item['pairs']} pair(s), {item['limits']} limit(s))"))
+
+
+def _checked_dict(state: DesiredState) -> dict[str, Any]:
+    return {"file": state.source, "pairs": len(state.pairs), "limits": len(state.limits)}
 
 
 @app.command("apply")

@@ -18,6 +18,7 @@ import jsonschema
 import yaml
 
 from hubspot_association_limits._catalogue import normalise_object_type, object_type_name
+from hubspot_association_limits.cli._validate import catalogue_problems
 
 __all__ = [
     "UNKNOWN_OBJECT_TYPE",
@@ -163,7 +164,11 @@ def load_desired_state(path: Path) -> DesiredState:
 def parse_desired_state(text: str, *, source: str, fmt: Format = "yaml") -> DesiredState:
     """Parse and validate the text of a desired-state file (pure). Raises DesiredStateInvalid."""
     data, lines, problems = _parse(text, source, fmt)
-    problems += [*_schema_problems(data, source, lines), *_meaning_problems(data, source, lines)]
+    problems += [
+        *_schema_problems(data, source, lines),
+        *_meaning_problems(data, source, lines),
+        *_catalogue_problems(data, source, lines),
+    ]
     if problems:
         raise DesiredStateInvalid(sorted(problems, key=lambda p: (p.line or 0, p.json_path)))
     return _build(data, source)
@@ -370,6 +375,14 @@ def _meaning_problems(
             yield FileProblem(source, base, line, message)
         else:
             seen_pairs[pair] = line
+
+
+def _catalogue_problems(
+    data: Any, source: str, lines: Mapping[tuple[_PathPart, ...], int]
+) -> Iterator[FileProblem]:
+    """What HubSpot would refuse (labels, HubSpot-defined typeIds, label limits): ``validate``'s checks."""
+    for path, message in catalogue_problems(data, lambda where: _line_of(where, lines)):
+        yield FileProblem(source, path, _line_of(path, lines), message)
 
 
 def _duplicate_associations(

@@ -24,11 +24,22 @@ from hubspot_association_limits._redact import redact
 from hubspot_association_limits.cli._desired import DesiredStateInvalid
 from hubspot_association_limits.cli._render import problems_view
 
-__all__ = ["EXIT_API", "EXIT_OK", "EXIT_USAGE", "Output", "Settings", "failures", "log_to_stderr"]
+__all__ = [
+    "EXIT_API",
+    "EXIT_CHANGES",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Output",
+    "Settings",
+    "failures",
+    "log_to_stderr",
+]
 
 EXIT_OK: Final = 0
 EXIT_API: Final = 1
 EXIT_USAGE: Final = 2
+# plan --detailed-exitcode: the plan has changes (terraform's convention, with 3 since 2 is taken).
+EXIT_CHANGES: Final = 3
 
 
 @attrs.frozen
