@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench import _concurrency, _memory, _percall, _saturation
+from bench import _concurrency, _import, _memory, _percall, _saturation
 from bench._server import UNLIMITED, MockProcess
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +76,8 @@ def render(results: dict[str, Any]) -> str:
         f"{m['date_utc']}",
         "",
     ]
+    if results.get("import") is not None:
+        out += [*_import.render(results["import"]), ""]
     per = results["per_call"]
     out += [
         f"### 1. Per-call cost, sequential "
@@ -192,8 +194,21 @@ def render(results: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few rounds: check the harness, not the numbers")
-    quick = parser.parse_args().quick
-    results: dict[str, Any] = {"machine": _machine(), "quick": quick}
+    parser.add_argument(
+        "--import-only",
+        action="store_true",
+        help="only the import section; its figures replace those in bench/results.json",
+    )
+    args = parser.parse_args()
+    quick = args.quick
+    print("0/5 import time (builds two venvs)", file=sys.stderr)
+    imported = _import.run(ROOT, runs=2 if quick else 7)
+    if args.import_only:
+        previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        RESULTS.write_text(json.dumps({**previous, "import": imported}, indent=2) + "\n")
+        print("\n".join(_import.render(imported)))
+        return
+    results: dict[str, Any] = {"machine": _machine(), "quick": quick, "import": imported}
     with MockProcess(**UNLIMITED) as mock:
         print(f"mock on {mock.base_url} (pid {mock.pid})", file=sys.stderr)
         print("1/5 per-call cost", file=sys.stderr)

@@ -1,11 +1,15 @@
 """Compare spec/association-limits.yaml with an upstream HubSpot OpenAPI document.
 
-Usage: scripts/spec-drift UPSTREAM [--spec PATH] [--allowlist PATH] [--scope PATH] [--json]
+Usage: scripts/spec-drift [UPSTREAM...] [--spec PATH] [--allowlist PATH] [--scope PATH]... [--json]
 
-UPSTREAM is a file (JSON or YAML) or an http(s) URL. Operations are matched by method and the path
-after the version prefix (/crm/associations/v4, /crm/v4/associations or /crm/associations/YYYY-MM),
-with path-parameter names ignored. Only operations under --scope (default /definitions/configurations,
-the family the fragment covers) are compared; other upstream operations are listed as not compared.
+Each UPSTREAM is a file (JSON or YAML) or an http(s) URL; by default HubSpot's published documents as
+kept in spec/upstream/ (scripts/update-upstream refreshes them). HubSpot publishes the limit and the
+label operations as separate documents, so pass both (an operation found in two of them is an input
+error). Operations are matched by method and the path after the version prefix (/crm/associations/v4,
+/crm/v4/associations or /crm/associations/YYYY-MM), with path-parameter names ignored. Only operations
+under a --scope (default: /definitions/configurations and /{fromObjectType}/{toObjectType}/labels, the
+families the fragment covers) are compared; other upstream operations are listed as not compared.
+An operation of ours in scope that no upstream document has is drift ("extra operation").
 $refs are resolved on both sides, then the script compares operations, parameters, request bodies,
 status codes, media types and body schemas (recursively: properties, array items,
 additionalProperties, types, formats, required sets, enum values and nullability). Every difference
@@ -35,13 +39,18 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT / "spec" / "association-limits.yaml"
 DEFAULT_ALLOWLIST = ROOT / "spec" / "drift-allowlist.yaml"
+DEFAULT_UPSTREAMS = (
+    ROOT / "spec" / "upstream" / "hubspot-associations-schema-v4.upstream.json",
+    ROOT / "spec" / "upstream" / "hubspot-associations-labels-v4.upstream.json",
+)
 
 # The three path families HubSpot serves this API under (see hubspot-api-notes.md section 1).
 VERSION_PREFIX = re.compile(r"^/crm/(?:associations/v4|v4/associations|associations/\d{4}-\d{2})(?=/|$)")
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 PREFERRED_MEDIA = ("application/json", "*/*")
-# The family the fragment covers; HubSpot's full associations-schema document also has label operations.
-DEFAULT_SCOPE = "/definitions/configurations"
+# The families the fragment covers: limits, and the labels that limits are keyed by.
+DEFAULT_SCOPES = ("/definitions/configurations", "/{fromObjectType}/{toObjectType}/labels")
+PATH_PARAMETER = re.compile(r"\{[^}]*\}")
 
 Schema = Mapping[str, Any]
 
@@ -369,11 +378,13 @@ def compare_content(
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation: `label` is "METHOD /path-after-prefix" as findings show it."""
+    """One operation: `label` is "METHOD /path-after-prefix" as findings show it; `doc` is the
+    document it came from, against which its $refs resolve."""
 
     label: str
     path_item: Mapping[str, Any]
     op: Mapping[str, Any]
+    doc: Mapping[str, Any]
 
 
 def _parameters(
@@ -387,10 +398,9 @@ def _parameters(
     return found
 
 
-def compare_operation(
-    ours_doc: Mapping[str, Any], up_doc: Mapping[str, Any], ours: Operation, upstream: Operation
-) -> Iterator[Finding]:
+def compare_operation(ours: Operation, upstream: Operation) -> Iterator[Finding]:
     """Parameters, request body, then each response status of one matched operation."""
+    ours_doc, up_doc = ours.doc, upstream.doc
     loc = ours.label
     params_a = _parameters(ours_doc, ours.path_item, ours.op)
     params_b = _parameters(up_doc, upstream.path_item, upstream.op)
@@ -432,7 +442,7 @@ def compare_operation(
 
 def operation_key(method: str, path: str) -> tuple[str, str]:
     """Match key: the method and the path without version prefix and without parameter names."""
-    return method.upper(), re.sub(r"\{[^}]*\}", "{}", VERSION_PREFIX.sub("", path))
+    return method.upper(), PATH_PARAMETER.sub("{}", VERSION_PREFIX.sub("", path))
 
 
 def operations(doc: Mapping[str, Any]) -> dict[tuple[str, str], Operation]:
@@ -443,26 +453,42 @@ def operations(doc: Mapping[str, Any]) -> dict[tuple[str, str], Operation]:
         for method in HTTP_METHODS:
             if isinstance(item.get(method), Mapping):
                 label = f"{method.upper()} {VERSION_PREFIX.sub('', path)}"
-                found[operation_key(method, path)] = Operation(label, item, item[method])
+                found[operation_key(method, path)] = Operation(label, item, item[method], doc)
     return found
 
 
-def in_scope(key: tuple[str, str], scope: str) -> bool:
-    """Whether an operation belongs to the compared family: its path (after the prefix) starts with scope."""
-    return key[1] == scope or key[1].startswith(scope.rstrip("/") + "/")
+def merged_operations(docs: Sequence[Mapping[str, Any]]) -> dict[tuple[str, str], Operation]:
+    """The operations of several upstream documents; one operation in two documents is an input error."""
+    found: dict[tuple[str, str], Operation] = {}
+    for doc in docs:
+        for key, op in operations(doc).items():
+            if key in found:
+                raise DriftInputError(f"{op.label} is in two upstream documents; pass each operation once")
+            found[key] = op
+    return found
 
 
-def outside_scope(doc: Mapping[str, Any], scope: str) -> list[str]:
-    """The operations of a document that the comparison leaves out, as "METHOD /path" labels."""
-    return sorted(op.label for key, op in operations(doc).items() if not in_scope(key, scope))
+def in_scope(key: tuple[str, str], scopes: Sequence[str]) -> bool:
+    """Whether an operation belongs to a compared family: its path (after the prefix) starts with a
+    scope; path-parameter names in a scope are ignored, as in matching. The scope "" takes everything."""
+    for scope in scopes:
+        prefix = PATH_PARAMETER.sub("{}", scope).rstrip("/")
+        if key[1] == prefix or key[1].startswith(prefix + "/"):
+            return True
+    return False
+
+
+def outside_scope(docs: Sequence[Mapping[str, Any]], scopes: Sequence[str]) -> list[str]:
+    """The upstream operations that the comparison leaves out, as "METHOD /path" labels."""
+    return sorted(op.label for key, op in merged_operations(docs).items() if not in_scope(key, scopes))
 
 
 def compare_documents(
-    ours_doc: Mapping[str, Any], up_doc: Mapping[str, Any], scope: str = ""
+    ours_doc: Mapping[str, Any], up_docs: Sequence[Mapping[str, Any]], scopes: Sequence[str] = ("",)
 ) -> list[Finding]:
-    """Every difference between the operations of the two documents within scope, sorted by location."""
-    ours = {k: op for k, op in operations(ours_doc).items() if in_scope(k, scope)}
-    upstream = {k: op for k, op in operations(up_doc).items() if in_scope(k, scope)}
+    """Every difference between our operations and the upstream documents' within scope, by location."""
+    ours = {k: op for k, op in operations(ours_doc).items() if in_scope(k, scopes)}
+    upstream = {k: op for k, op in merged_operations(up_docs).items() if in_scope(k, scopes)}
     findings: list[Finding] = []
     for key in sorted(set(ours) | set(upstream)):
         if key not in upstream:
@@ -470,7 +496,7 @@ def compare_documents(
         elif key not in ours:
             findings.append(Finding(upstream[key].label, "missing operation"))
         else:
-            findings.extend(compare_operation(ours_doc, up_doc, ours[key], upstream[key]))
+            findings.extend(compare_operation(ours[key], upstream[key]))
     return sorted(set(findings))
 
 
@@ -492,9 +518,9 @@ def classify(
 # --- output ----------------------------------------------------------------------------------------
 
 
-def render_text(report: Report, spec: str, upstream: str) -> str:
+def render_text(report: Report, spec: str, upstream: Sequence[str]) -> str:
     """The human report: drift first (what to fix), then stale entries, then what is allowed and why."""
-    lines = [f"spec-drift: {spec} against {upstream}"]
+    lines = [f"spec-drift: {spec} against {', '.join(upstream)}"]
     if report.drift:
         lines.append(f"\nDRIFT ({len(report.drift)}): fix the spec, or allow-list it with a reason")
         lines += [f"  {finding}" for finding in report.drift]
@@ -534,23 +560,30 @@ def render_json(report: Report) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the comparison and print the report; returns the exit status (0, 1 or 2, as above)."""
     parser = argparse.ArgumentParser(prog="scripts/spec-drift", description=__doc__.split("\n\n")[0])
-    parser.add_argument("upstream", help="upstream OpenAPI document: a file (JSON or YAML) or an http(s) URL")
+    parser.add_argument(
+        "upstream",
+        nargs="*",
+        default=[str(path) for path in DEFAULT_UPSTREAMS],
+        help="upstream OpenAPI documents: files (JSON or YAML) or http(s) URLs (default: %(default)s)",
+    )
     parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC, help="our spec (default: %(default)s)")
     parser.add_argument("--allowlist", type=Path, default=DEFAULT_ALLOWLIST, help="default: %(default)s")
     parser.add_argument(
         "--scope",
-        default=DEFAULT_SCOPE,
-        help="compare only operations whose path after the version prefix starts with this; '' for all"
-        " (default: %(default)s, the family the fragment covers, so a full upstream document works too)",
+        action="append",
+        help="compare only operations whose path after the version prefix starts with this (repeatable);"
+        " '' for all (default: " + " and ".join(DEFAULT_SCOPES) + ", the families the fragment covers,"
+        " so a full upstream document works too)",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     try:
         ours_doc = load_document(str(args.spec))
-        up_doc = load_document(args.upstream)
+        up_docs = [load_document(source) for source in args.upstream]
+        scopes = args.scope if args.scope is not None else DEFAULT_SCOPES
         allowlist = load_allowlist(args.allowlist)
-        findings = compare_documents(ours_doc, up_doc, args.scope)
-        report = classify(findings, allowlist, outside_scope(up_doc, args.scope))
+        findings = compare_documents(ours_doc, up_docs, scopes)
+        report = classify(findings, allowlist, outside_scope(up_docs, scopes))
     except DriftInputError as exc:
         print(f"spec-drift: {exc}", file=sys.stderr)
         return 2

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import DEMO_LIMITS, EXAMPLE, EXAMPLE_LIMITS, Cli, closed_port, limits_of
+from cli_support import DEMO_LIMITS, EXAMPLE, EXAMPLE_LIMITS, TOKEN, Cli, closed_port, limits_of
 from hubspot_association_limits.cli._desired import load_desired_state
 from hubspot_association_limits.mock import MockServer
 
@@ -203,15 +203,17 @@ def test_partial_failure_then_rerun_converges(cli: Cli, mock: MockServer) -> Non
     assert limits_of(mock) == EXAMPLE_LIMITS
 
 
-def test_budget_takes_a_redis_url_and_paces_locally_while_redis_is_down(cli: Cli) -> None:
-    # Nothing listens there: RedisBudget (it is the one warning) falls back to pacing in this process.
-    result = cli(
-        "-v", "--budget", f"redis://127.0.0.1:{closed_port()}/0", "--json", "get", "deals", "contacts"
-    )
+@pytest.mark.parametrize("verbose", [[], ["-v"]], ids=["quiet", "verbose"])
+def test_budget_takes_a_redis_url_and_paces_locally_while_redis_is_down(
+    cli: Cli, mock: MockServer, verbose: list[str]
+) -> None:
+    # Nothing listens there: RedisBudget falls back to pacing in this process, and says so once.
+    result = cli(*verbose, "--budget", f"redis://127.0.0.1:{closed_port()}/0", "--json", "plan", str(EXAMPLE))
     assert result.exit_code == 0, result
-    assert "shared rate budget" in result.stderr
+    assert result.stderr.count("shared rate budget") == 1, result.stderr
     assert "Redis unavailable" in result.stderr
-    assert len(json.loads(result.stdout)["results"]) == 2
+    assert json.loads(result.stdout)["plan"]["pairs"]
+    assert mock.state()["stats"]["requests"] >= 3  # once although every request took a slot
 
 
 @pytest.mark.parametrize(
@@ -236,3 +238,39 @@ def test_apply_asks_on_a_terminal(
     assert result.exit_code == code, result
     assert "Apply these changes?" in result.stderr
     assert limits_of(mock) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["create", "deals", "contacts", "--category", "user_defined", "--type-id", "102", "--max", "4"],
+            {**DEMO_LIMITS, ("0-3", "0-1", "USER_DEFINED", 102): 4},
+        ),
+        (
+            ["update", "deals", "contacts", "--category", "Hubspot_Defined", "--type-id", "3", "--max", "6"],
+            {**DEMO_LIMITS, ("0-3", "0-1", "HUBSPOT_DEFINED", 3): 6},
+        ),
+        (
+            ["purge", "deals", "contacts", "--category", "user_defined", "--type-id", "101"],
+            {("0-3", "0-1", "HUBSPOT_DEFINED", 3): 10},
+        ),
+    ],
+    ids=["create", "update", "purge"],
+)
+def test_a_category_in_any_case_is_sent_in_capitals(
+    cli: Cli, mock: MockServer, args: list[str], expected: dict[tuple[str, str, str, int], int]
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 0, result
+    assert limits_of(mock) == expected
+
+
+def test_the_base_url_can_come_from_the_environment(mock: MockServer) -> None:
+    from hubspot_association_limits.cli._app import app
+    from typer.testing import CliRunner
+
+    env = {"HUBSPOT_BASE_URL": mock.base_url, "HUBSPOT_ACCESS_TOKEN": TOKEN}
+    result = CliRunner().invoke(app, ["get", "deals", "contacts", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert mock.state()["stats"]["requests"] == 1

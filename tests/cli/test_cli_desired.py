@@ -114,12 +114,12 @@ BAD_FILES = [
         id="unknown object type",
     ),
     pytest.param(
-        "limits:\n  - from: 0-4\n    to: contacts\n    associations: []\n",
+        "limits:\n  - from: deals/0-1\n    to: contacts\n    associations: []\n",
         2,
         "limits[0].from",
         "from",
-        "unknown object type '0-4'",
-        id="unknown object id",
+        "unknown object type 'deals/0-1'",
+        id="a path is no object type",
     ),
     pytest.param(
         _pair("{category: HUBSPOT_DEFINED, typeId: 3, max: 5}")

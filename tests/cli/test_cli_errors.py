@@ -103,6 +103,35 @@ def test_usage_errors_are_exit_2(cli: Cli, mock: MockServer, args: list[str], wo
     assert limits_of(mock) == DEMO_LIMITS
 
 
+@pytest.mark.parametrize("command", ["create", "update"])
+@pytest.mark.parametrize(
+    "limits",
+    [
+        pytest.param(["--type-id", "3"], id="no --max"),
+        pytest.param(["--type-id", "3", "--type-id", "4", "--max", "5"], id="fewer --max"),
+        pytest.param(["--type-id", "3", "--max", "5", "--max", "6"], id="more --max"),
+    ],
+)
+def test_a_limit_is_never_guessed(cli: Cli, mock: MockServer, command: str, limits: list[str]) -> None:
+    for json_flag in ([], ["--json"]):
+        result = cli(*json_flag, command, "deals", "contacts", *limits)
+        assert result.exit_code == 2, result
+        assert "--max" in result.stderr
+    assert mock.state()["stats"]["requests"] == 0  # not even a read
+    assert limits_of(mock) == DEMO_LIMITS
+
+
+@pytest.mark.parametrize("command", ["create", "update", "purge"])
+def test_a_category_is_never_guessed_for_a_label(cli: Cli, mock: MockServer, command: str) -> None:
+    # 101 is a portal's own label (USER_DEFINED) on deals -> contacts, not a HubSpot-defined type of it.
+    limits = [] if command == "purge" else ["--max", "1"]
+    result = cli(command, "deals", "contacts", "--type-id", "3", "--type-id", "101", *limits, *limits)
+    assert result.exit_code == 2, result
+    assert "--category" in result.stderr and "101" in result.stderr
+    assert mock.state()["stats"]["requests"] == 0
+    assert limits_of(mock) == DEMO_LIMITS
+
+
 def test_missing_token_is_a_usage_error(mock: MockServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from hubspot_association_limits.cli._app import app
     from typer.testing import CliRunner

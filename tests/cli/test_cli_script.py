@@ -60,6 +60,8 @@ def test_token_from_the_environment_is_used_and_never_printed(mock: MockServer) 
                 "contacts",
                 "--type-id",
                 "999",
+                "--category",
+                "HUBSPOT_DEFINED",  # said explicitly, so it reaches HubSpot, which has no type 999
                 "--max",
                 "1",
             ],

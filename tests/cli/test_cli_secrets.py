@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cli_support import EXAMPLE, TOKEN, Cli
+from hubspot_association_limits._redact import MASK
 
 WRONG = "pat-na1-wrong-SECRET-55aa77bb99"
 
@@ -66,3 +67,51 @@ def test_the_token_is_not_in_help_even_when_set_in_the_environment(monkeypatch: 
     assert result.exit_code == 0
     assert "HUBSPOT_ACCESS_TOKEN" in result.stdout
     assert TOKEN not in result.stdout
+
+
+# The CLI's own messages for the first mistakes a user makes: each reads exactly as written.
+@pytest.mark.parametrize(
+    ("args", "code", "expected"),
+    [
+        pytest.param(
+            ["list"],
+            2,
+            "error: no token: pass --token or set HUBSPOT_ACCESS_TOKEN (or use --mock)",
+            id="no token",
+        ),
+        pytest.param(
+            ["--token", TOKEN, "--base-url", "api.hubapi.com", "list"],
+            2,
+            "error: base_url: must be an absolute URL like 'https://api.hubapi.com', got 'api.hubapi.com'",
+            id="base URL without scheme",
+        ),
+        pytest.param(
+            ["--token", TOKEN, "--base-url", "http://api.hubapi.com", "list"],
+            1,  # refused by the library (InsecureTransportError), like any API-side refusal
+            "error: refusing to send the access token to http://api.hubapi.com: "
+            "use https (plain http is allowed only to loopback hosts)",
+            id="plain http to a remote host",
+        ),
+        pytest.param(
+            ["--mock", "get", "dealz", "contacts"],
+            2,
+            "Invalid value for FROM: unknown object type 'dealz' (use a name like deals or leads, "
+            "an id like 0-3 or 2-1234, or a custom object's fully qualified name like p1234567_cars)",
+            id="bad object type",
+        ),
+        pytest.param(
+            ["--token", TOKEN, "--budget", "localhost:6379", "list"],
+            2,
+            "error: --budget takes a Redis URL: redis://HOST:PORT/DB",
+            id="bad budget URL",
+        ),
+    ],
+)
+def test_messages_for_common_mistakes_read_as_written(args: list[str], code: int, expected: str) -> None:
+    from hubspot_association_limits.cli._app import app
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, args, env={"HUBSPOT_ACCESS_TOKEN": None})
+    assert result.exit_code == code, result.stderr
+    assert expected in " ".join(result.stderr.split())  # rich may wrap a long line
+    assert MASK not in result.stdout + result.stderr

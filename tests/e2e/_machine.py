@@ -11,6 +11,7 @@ failed, none after it), and what the call reported must agree with what the mock
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -94,16 +95,27 @@ def _application_counts(chunks: int, completed: bool) -> list[tuple[int, ...]]:
 
 
 class Recorder:
-    """The (method, path, status) of every response the wrapper received, through an injected client."""
+    """Through an injected client's response hook, for every create or update the wrapper got a 5xx
+    for: the inputs it carried and the limits the mock held at that moment (read through ``probe``,
+    before the wrapper could resend). That tells an answer lost after its change was applied
+    ("applied, then failed") from one lost before, without relying on the mock's wording."""
 
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, str, int]] = []
+    def __init__(self, probe: Callable[[], dict[tuple[Pair, Key], Stored]]) -> None:
+        self._probe = probe
+        self.lost: list[tuple[list[tuple[Key, int]], dict[tuple[Pair, Key], Stored]]] = []
+
+    def clear(self) -> None:
+        self.lost.clear()
 
     def hook(self, response: httpx.Response) -> None:
-        self.seen.append((response.request.method, response.request.url.path, response.status_code))
+        request = response.request
+        if response.status_code >= 500 and request.url.path.rsplit("/", 1)[-1] in ("create", "update"):
+            inputs = json.loads(request.content)["inputs"]
+            items = [((item["category"], item["typeId"]), item["maxToObjectIds"]) for item in inputs]
+            self.lost.append((items, self._probe()))
 
     async def async_hook(self, response: httpx.Response) -> None:
-        self.hook(response)
+        self.hook(response)  # the mock serves from its own thread, so a blocking probe is fine here
 
 
 class LimitsMachine(RuleBasedStateMachine):
@@ -121,7 +133,7 @@ class LimitsMachine(RuleBasedStateMachine):
         if self.faulty:  # reset() re-seeds the fault plan; a new seed per example varies the faults
             self.mock.configure(seed=self.totals["examples"])
         self.model = Model(TYPES, {(s.pair, s.key): s for s in INITIAL})
-        self.recorder = Recorder()
+        self.recorder = Recorder(self._mock_limits)
         self.driver = self.make_driver(self.recorder)
 
     def teardown(self) -> None:
@@ -216,7 +228,7 @@ class LimitsMachine(RuleBasedStateMachine):
     ) -> None:
         before = dict(self.model.limits)
         call = self.driver.create if operation == "create" else self.driver.update
-        self.recorder.seen.clear()
+        self.recorder.clear()
         self.totals["calls"] += 1
         try:
             result = call(*spelled, _limit_payload(items, typed))
@@ -230,11 +242,14 @@ class LimitsMachine(RuleBasedStateMachine):
                         held[(pair, (item.category, item.type_id))].max_to_object_ids
                         == item.max_to_object_ids
                     )
+                reported = {(r.category, r.type_id): r.max_to_object_ids for r in error.results}
+                self._check_lost_answers(operation, before, held, pair, reported, completed=False)
             return
         if self.faulty:
             held = self._adopt(self._batch_states(operation, before, pair, items, completed=True))
             self._check_report(result, before, held, pair, items)
-            self._count_read_back(operation)
+            reported = {(r.category, r.type_id): r.max_to_object_ids for r in result.results}
+            self._check_lost_answers(operation, before, held, pair, reported, completed=True)
         else:
             outcome = getattr(self.model, operation)(pair, items)
             label = (lambda s: s.label) if operation == "create" else (lambda s: None)  # update omits label
@@ -270,15 +285,35 @@ class LimitsMachine(RuleBasedStateMachine):
             key = (error.input.category, error.input.type_id)
             assert held.get((pair, key)) == before.get((pair, key)), f"reported failed but changed: {error}"
 
-    def _count_read_back(self, operation: str) -> None:
-        # A create answered 502 (possibly "applied, then failed"), resent, then the pair read back.
-        paths = [(method, path.rsplit("/", 1)[-1], status) for method, path, status in self.recorder.seen]
-        if (
-            operation == "create"
-            and any(s >= 500 for m, p, s in paths if p == "create")
-            and paths[-1][0] == "GET"
-        ):
-            self.totals["read_backs"] += 1
+    def _check_lost_answers(
+        self,
+        operation: str,
+        before: dict[tuple[Pair, Key], Stored],
+        held: dict[tuple[Pair, Key], Stored],
+        pair: Pair,
+        reported: dict[Key, int | None],
+        *,
+        completed: bool,
+    ) -> None:
+        """An input whose change the mock held when its request was answered 5xx ("applied, then
+        failed") is reported applied with its value, and held after the call; each such input that
+        was not already set to that value before the call is counted as ``lost_<operation>s``."""
+        counted: set[Key] = set()
+        for items, at_answer in self.recorder.lost:
+            for key, value in items:
+                was, then = before.get((pair, key)), at_answer.get((pair, key))
+                if then is None or then.max_to_object_ids != value:
+                    continue  # lost before being applied, or not applicable: an ordinary 5xx
+                if operation == "create" and was is not None:
+                    continue  # the create was refused; the value was there before the call
+                if operation == "update" and (was is None or was.max_to_object_ids == value):
+                    continue  # nothing to tell apart: the value was already there
+                if not completed and key not in reported:
+                    continue  # the chunk that failed: its fate is not reported (BatchIncompleteError)
+                assert reported.get(key) == value, f"{key} applied, answered 5xx, not reported applied"
+                assert held[(pair, key)].max_to_object_ids == value
+                counted.add(key)
+        self.totals[f"lost_{operation}s"] += len(counted)
 
     def _adopt(self, candidates: list[frozenset[Stored]]) -> dict[tuple[Pair, Key], Stored]:
         held = self._mock_limits()

@@ -19,7 +19,8 @@ UNLIMITED: dict[str, Any] = {"burst_limit": 10_000_000, "daily_limit": 100_000_0
 def run_machine(
     config: MockConfig, driver_kind: str, *, faulty: bool, max_examples: int, steps: int
 ) -> collections.Counter[str]:
-    """Run the state machine; returns its totals (calls, typed_errors, requests, faults, read_backs)."""
+    """Run the state machine; returns its totals (calls, typed_errors, requests, faults, and
+    lost_creates / lost_updates: inputs applied by a request answered 5xx, then reported applied)."""
     totals: collections.Counter[str] = collections.Counter()
     with running_mock(config) as mock:
 

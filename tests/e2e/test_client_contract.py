@@ -29,7 +29,13 @@ from ._run import UNLIMITED
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "association-limits.yaml"
 SCHEMA = schemathesis.openapi.from_path(str(SPEC))
-OPERATIONS = {op.ok().definition.raw["operationId"]: op.ok() for op in SCHEMA.get_all_operations()}
+# The limit operations; the mock serves the label ones from issue #13 point 3 on, and until then the
+# wrapper's label methods are checked against scripted answers (tests/wrapper/test_labels.py).
+OPERATIONS = {
+    op.ok().definition.raw["operationId"]: op.ok()
+    for op in SCHEMA.get_all_operations()
+    if op.ok().definition.raw["tags"] == ["limits"]
+}
 # The last path segment of a request names its operation (every other path is one pair).
 BY_SUFFIX = {
     "all": "listAllLimits",

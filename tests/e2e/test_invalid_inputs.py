@@ -27,8 +27,8 @@ GOOD = {"category": "HUBSPOT_DEFINED", "typeId": 3, "maxToObjectIds": 5}
         ("create", ("deals", "contacts"), [GOOD, {**GOOD, "maxToObjectIds": 6}]),
         ("create", ("deals", "contacts"), [{**GOOD, "category": ""}]),
         ("create", ("deals", "contacts"), GOOD),
-        ("create", ("widgets", "contacts"), [GOOD]),
-        ("purge", ("deals", "0-999"), [{"category": "HUBSPOT_DEFINED", "typeId": 3}]),
+        ("create", ("deals/contacts", "contacts"), [GOOD]),
+        ("purge", ("deals", ".."), [{"category": "HUBSPOT_DEFINED", "typeId": 3}]),
         ("purge", ("deals", "contacts"), [{"category": "HUBSPOT_DEFINED", "typeId": "3"}]),
     ],
 )

@@ -7,7 +7,6 @@ every suite and benchmark against the mock measure a kernel timer instead of the
 
 from __future__ import annotations
 
-import statistics
 import time
 
 import httpx
@@ -16,6 +15,7 @@ from hubspot_association_limits.mock import MockConfig, running_mock
 
 from ._drivers import TOKEN
 
+DELAYED_ACK_MIN_S = 0.040
 PAIR_PATH = "/crm/associations/v4/definitions/configurations/deals/contacts"
 
 
@@ -29,7 +29,7 @@ def test_a_loopback_request_does_not_wait_for_a_delayed_ack(path: str) -> None:
             started = time.perf_counter()
             client.get(path).raise_for_status()
             timings.append(time.perf_counter() - started)
-    # ~1 ms when TCP_NODELAY is set, ~44 ms when it is not; 20 ms leaves room for a slow CI runner.
-    assert statistics.median(timings) < 0.020, (
-        f"median {statistics.median(timings) * 1000:.1f} ms per request"
-    )
+    # Without TCP_NODELAY every request waits out the client's delayed ACK, whose kernel minimum is
+    # 40 ms (measured: 43-68 ms, all 15); with it one takes ~1 ms. A loaded machine only adds time,
+    # so the fastest request tells the two apart every time, where a median needs an idle machine.
+    assert min(timings) < DELAYED_ACK_MIN_S, f"fastest request {min(timings) * 1000:.1f} ms"

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from hubspot_association_limits._redis_budget import BurstWindow, RedisBudget
 from hubspot_association_limits.mock import MockConfig, running_mock
 from redis_fleet import FALLBACK_WARNING, TOKEN, Fleet, make_specs, run_fleet
 from redis_server import RedisServer
@@ -15,12 +16,13 @@ from redis_server import RedisServer
 pytestmark = pytest.mark.redis
 
 CALLS = 400  # the run: 20 s at the mock's 20 requests per second
+KEY = "fleet"
 
 
 def test_four_workers_share_one_budget_and_beat_per_process_budgets(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
-    shared, _ = run_fleet(tmp_path / "shared", redis_server.url, CALLS)
+    shared, _ = run_fleet(tmp_path / "shared", redis_server.url, CALLS, key=KEY)
     per_process, _ = run_fleet(tmp_path / "per-process", None, CALLS)
     print(f"\n{shared.row()}\n{per_process.row()}")
 
@@ -28,7 +30,13 @@ def test_four_workers_share_one_budget_and_beat_per_process_budgets(
     assert shared.state_matches
     assert shared.requests - shared.rate_limited == CALLS  # every call reached HubSpot exactly once
     assert shared.rate_limited < 0.01 * CALLS
-    assert shared.ratio < 1.5  # the bench holds the 1.15x target; CI machines are noisier
+    # The throughput the budget decided on: the mock's 20 per second, learned from its headers and
+    # shared through Redis (the default 100 per 10 s would halve it). The wall-clock figure is the
+    # bench's to hold (1.15x ideal); here it only has to finish, which a busy machine always does.
+    learned = RedisBudget(redis_server.url, key=KEY)
+    assert learned.acquire() >= 0.0  # reads the window the workers learned
+    assert learned.burst == BurstWindow(20, 1_000)
+    assert shared.ratio < 3.0
     # Per-process budgets each spend the whole app budget: they pay for it in 429s.
     assert per_process.ok == CALLS
     assert per_process.state_matches

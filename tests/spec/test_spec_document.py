@@ -13,7 +13,18 @@ from hubspot_association_limits_api import models
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-OPERATIONS = ["createLimits", "updateLimits", "purgeLimits", "getLimits", "listAllLimits"]
+# operationId -> the tag, which names the generated package (api/<tag>/<snake(operationId)>.py).
+OPERATIONS = {
+    "createLimits": "limits",
+    "updateLimits": "limits",
+    "purgeLimits": "limits",
+    "getLimits": "limits",
+    "listAllLimits": "limits",
+    "listLabels": "labels",
+    "createLabel": "labels",
+    "updateLabel": "labels",
+    "deleteLabel": "labels",
+}
 
 
 def _snake(name: str) -> str:
@@ -44,19 +55,19 @@ def test_validator_rejects_a_broken_copy(spec_doc: dict[str, Any], break_it: Any
         validate(broken)
 
 
-def test_operation_ids_are_the_five_of_the_family(spec_doc: dict[str, Any]) -> None:
-    found = [
-        op["operationId"]
+def test_operation_ids_are_the_nine_of_the_two_families(spec_doc: dict[str, Any]) -> None:
+    found = {
+        op["operationId"]: op["tags"][0]
         for item in spec_doc["paths"].values()
         for op in item.values()
         if "operationId" in op
-    ]
-    assert sorted(found) == sorted(OPERATIONS)
+    }
+    assert found == OPERATIONS
 
 
-@pytest.mark.parametrize("operation_id", OPERATIONS)
-def test_each_operation_has_a_generated_module(operation_id: str) -> None:
-    module = importlib.import_module(f"hubspot_association_limits_api.api.limits.{_snake(operation_id)}")
+@pytest.mark.parametrize(("operation_id", "tag"), OPERATIONS.items())
+def test_each_operation_has_a_generated_module(operation_id: str, tag: str) -> None:
+    module = importlib.import_module(f"hubspot_association_limits_api.api.{tag}.{_snake(operation_id)}")
     for function in ("sync_detailed", "sync", "asyncio_detailed", "asyncio"):
         assert callable(getattr(module, function, None)), f"{module.__name__}.{function}"
 
@@ -69,3 +80,4 @@ def test_each_schema_has_a_generated_model(spec_doc: dict[str, Any]) -> None:
     missing = sorted(name for name in expected if not hasattr(models, name))
     assert missing == []
     assert {"AssociationCategory", "BatchStatus", "LimitConfiguration", "RateLimitError"} <= expected
+    assert {"AssociationLabel", "LabelCollection", "LabelCreateInput", "LabelUpdateInput"} <= expected

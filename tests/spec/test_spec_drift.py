@@ -1,5 +1,5 @@
-"""scripts/spec-drift: clean against HubSpot's upstream spec (with the allow-list), and every kind of drift
-is caught on a mutated copy of upstream."""
+"""scripts/spec-drift: clean against HubSpot's upstream documents (limits and labels, with the allow-list),
+and every kind of drift is caught on a mutated copy of upstream."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 import yaml
-from spec_paths import ALLOWLIST_PATH, ROOT, UPSTREAM_PATH, load_spec_drift
+from spec_paths import ALLOWLIST_PATH, LABELS_UPSTREAM_PATH, ROOT, UPSTREAM_PATH, load_spec_drift
 
 drift = load_spec_drift()
-needs_upstream = pytest.mark.skipif(not UPSTREAM_PATH.exists(), reason=f"{UPSTREAM_PATH} is absent")
+BOTH = [str(UPSTREAM_PATH), str(LABELS_UPSTREAM_PATH)]
 
 BASE = "/crm/associations/v4/definitions/configurations/{fromObjectType}/{toObjectType}"
 CREATE = "POST /definitions/configurations/{fromObjectType}/{toObjectType}/batch/create"
@@ -28,18 +28,40 @@ UPDATE = "POST /definitions/configurations/{fromObjectType}/{toObjectType}/batch
 ARCHIVE = "POST /definitions/configurations/{fromObjectType}/{toObjectType}/batch/archive"
 PURGE = "POST /definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge"
 GET_ALL = "GET /definitions/configurations/all"
+LABELS = "/crm/associations/v4/{fromObjectType}/{toObjectType}/labels"
+LIST_LABELS = "GET /{fromObjectType}/{toObjectType}/labels"
+CREATE_LABEL = "POST /{fromObjectType}/{toObjectType}/labels"
+UPDATE_LABEL = "PUT /{fromObjectType}/{toObjectType}/labels"
+DELETE_LABEL = "DELETE /{fromObjectType}/{toObjectType}/labels/{associationTypeId}"
 SCHEMAS = "components/schemas"
 USER_CONFIG = "PublicAssociationDefinitionUserConfiguration"
 CREATE_REQUEST = "PublicAssociationDefinitionConfigurationCreateRequest"
 BATCH_201 = "BatchResponsePublicAssociationDefinitionUserConfiguration"
 
 
+def _load(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    doc: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return doc
+
+
 @pytest.fixture(scope="module")
 def upstream() -> dict[str, Any]:
-    if not UPSTREAM_PATH.exists():
-        pytest.skip(f"{UPSTREAM_PATH} is absent")
-    doc: dict[str, Any] = json.loads(UPSTREAM_PATH.read_text(encoding="utf-8"))
-    return doc
+    return _load(UPSTREAM_PATH)
+
+
+@pytest.fixture(scope="module")
+def labels_upstream() -> dict[str, Any]:
+    return _load(LABELS_UPSTREAM_PATH)
+
+
+def write(tmp_path: Path, limits: dict[str, Any], labels: dict[str, Any]) -> list[str]:
+    """Both upstream documents as files; their paths, as the command line takes them."""
+    paths = [tmp_path / "limits.json", tmp_path / "labels.json"]
+    for path, doc in zip(paths, (limits, labels), strict=True):
+        path.write_text(json.dumps(doc), encoding="utf-8")
+    return [str(path) for path in paths]
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -166,28 +188,90 @@ MUTATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("mutate", "expected"), MUTATIONS)
+def _delete_label_operation(doc: dict[str, Any]) -> None:
+    del doc["paths"][f"{LABELS}/{{associationTypeId}}"]
+
+
+def _label_name_optional(doc: dict[str, Any]) -> None:
+    schema(doc, "PublicAssociationDefinitionCreateRequest")["required"].remove("name")
+
+
+def _label_gains_property(doc: dict[str, Any]) -> None:
+    schema(doc, "AssociationSpecWithLabel")["properties"]["name"] = {"type": "string"}
+
+
+def _update_answers_200(doc: dict[str, Any]) -> None:
+    responses = doc["paths"][LABELS]["put"]["responses"]
+    responses["200"] = responses.pop("204")
+
+
+def _type_id_becomes_string(doc: dict[str, Any]) -> None:
+    parameters = doc["paths"][f"{LABELS}/{{associationTypeId}}"]["delete"]["parameters"]
+    next(p for p in parameters if p["name"] == "associationTypeId")["schema"] = {"type": "string"}
+
+
+LABEL_MUTATIONS = [
+    pytest.param(_delete_label_operation, f"{DELETE_LABEL}: extra operation", id="labels-removed-operation"),
+    pytest.param(
+        _label_name_optional,
+        f"{CREATE_LABEL} request body.name: extra required",
+        id="labels-required-removed",
+    ),
+    pytest.param(
+        _label_gains_property,
+        f"{LIST_LABELS} response 200 body.results[].name: missing property",
+        id="labels-added-property",
+    ),
+    pytest.param(_update_answers_200, f"{UPDATE_LABEL} response 200: missing status", id="labels-status"),
+    pytest.param(
+        _type_id_becomes_string,
+        f"{DELETE_LABEL} parameter path associationTypeId: type changed",
+        id="labels-parameter-type",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("document", "mutate", "expected"),
+    [pytest.param("limits", *p.values, id=p.id) for p in MUTATIONS]
+    + [pytest.param("labels", *p.values, id=p.id) for p in LABEL_MUTATIONS],
+)
 def test_drift_is_caught(
     upstream: dict[str, Any],
+    labels_upstream: dict[str, Any],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    document: str,
     mutate: Callable[[dict[str, Any]], None],
     expected: str,
 ) -> None:
-    mutated = copy.deepcopy(upstream)
-    mutate(mutated)
-    path = tmp_path / "upstream.json"
-    path.write_text(json.dumps(mutated), encoding="utf-8")
-    code, out = run([str(path), "--json"], capsys)
+    docs = {"limits": copy.deepcopy(upstream), "labels": copy.deepcopy(labels_upstream)}
+    mutate(docs[document])
+    code, out = run([*write(tmp_path, docs["limits"], docs["labels"]), "--json"], capsys)
     assert code == 1
     keys = [f"{item['location']}: {item['kind']}" for item in json.loads(out)["drift"]]
     assert expected in keys
 
 
-@needs_upstream
+def test_label_operations_need_the_labels_document(capsys: pytest.CaptureFixture[str]) -> None:
+    # Strict on purpose: our label operations are not silently skipped when their upstream is missing.
+    code, out = run([str(UPSTREAM_PATH), "--json"], capsys)
+    assert code == 1
+    assert sorted(f"{item['location']}: {item['kind']}" for item in json.loads(out)["drift"]) == sorted(
+        f"{op}: extra operation" for op in (LIST_LABELS, CREATE_LABEL, UPDATE_LABEL, DELETE_LABEL)
+    )
+
+
+def test_an_operation_in_two_documents_is_an_input_error(
+    upstream: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out = run(write(tmp_path, upstream, upstream), capsys)
+    assert code == 2 and "in two upstream documents" in out
+
+
 def test_executable_is_clean_against_upstream() -> None:
     result = subprocess.run(
-        [str(ROOT / "scripts" / "spec-drift"), str(UPSTREAM_PATH)],
+        [str(ROOT / "scripts" / "spec-drift"), *BOTH],
         capture_output=True, text=True, timeout=120,
         env={**os.environ, "UV_PROJECT_ENVIRONMENT": sys.prefix, "UV_NO_SYNC": "1"},
     )  # fmt: skip
@@ -196,49 +280,58 @@ def test_executable_is_clean_against_upstream() -> None:
     assert "reason: " in result.stdout  # allowed findings are shown with their reasons
 
 
-@needs_upstream
 def test_every_allowed_finding_is_explained(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run([str(UPSTREAM_PATH), "--json"], capsys)
+    code, out = run([*BOTH, "--json"], capsys)
     report = json.loads(out)
     assert code == 0
     assert report["drift"] == [] and report["stale"] == []
     kinds = {item["kind"] for item in report["allowed"]}
     assert {"extra nullable", "extra status", "extra enum", "extra property"} <= kinds
     assert all(item["reason"] for item in report["allowed"])
+    compared = {item["location"].split(" response")[0] for item in report["allowed"]}
+    assert {LIST_LABELS, CREATE_LABEL, UPDATE_LABEL, DELETE_LABEL} <= compared
 
 
 @pytest.mark.parametrize(
     "prefix", ["/crm/associations/v4", "/crm/v4/associations", "/crm/associations/2026-03"], ids=str
 )
 def test_every_version_prefix_matches(
-    upstream: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str], prefix: str
+    upstream: dict[str, Any],
+    labels_upstream: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    prefix: str,
 ) -> None:
-    moved = copy.deepcopy(upstream)
-    moved["paths"] = {
-        p.replace("/crm/associations/v4", prefix): item for p, item in upstream["paths"].items()
-    }
-    path = tmp_path / "upstream.yaml"  # YAML is read too
-    path.write_text(yaml.safe_dump(moved), encoding="utf-8")
-    code, out = run([str(path)], capsys)
+    paths = []
+    for name, doc in (("limits", upstream), ("labels", labels_upstream)):
+        moved = copy.deepcopy(doc)
+        moved["paths"] = {p.replace("/crm/associations/v4", prefix): item for p, item in doc["paths"].items()}
+        path = tmp_path / f"{name}.yaml"  # YAML is read too
+        path.write_text(yaml.safe_dump(moved), encoding="utf-8")
+        paths.append(str(path))
+    code, out = run(paths, capsys)
     assert code == 0, out
 
 
 @pytest.mark.parametrize(("scope", "code"), [(None, 0), ("", 1)], ids=["default-scope", "all-operations"])
 def test_scope_leaves_out_other_families(
-    upstream: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str], scope: str | None, code: int
+    upstream: dict[str, Any],
+    labels_upstream: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    scope: str | None,
+    code: int,
 ) -> None:
-    # HubSpot's full associations-schema document also has the label operations, which we do not cover.
+    # HubSpot's full associations document also has families we do not cover, such as the usage report.
     full = copy.deepcopy(upstream)
-    full["paths"]["/crm/associations/v4/{fromObjectType}/{toObjectType}/labels"] = {
-        "get": {"responses": {"200": {"description": "labels"}}}
+    full["paths"]["/crm/associations/v4/usage/high-usage-report/{userId}"] = {
+        "post": {"responses": {"200": {"description": "report"}}}
     }
-    path = tmp_path / "upstream.json"
-    path.write_text(json.dumps(full), encoding="utf-8")
-    argv = [str(path), "--json"] + ([] if scope is None else ["--scope", scope])
+    argv = [*write(tmp_path, full, labels_upstream), "--json"] + ([] if scope is None else ["--scope", scope])
     result, out = run(argv, capsys)
     report = json.loads(out)
     assert result == code
-    label = "GET /{fromObjectType}/{toObjectType}/labels"
+    label = "POST /usage/high-usage-report/{userId}"
     if scope is None:
         assert report["ignored"] == [label]
     else:
@@ -246,24 +339,24 @@ def test_scope_leaves_out_other_families(
 
 
 def test_inlined_refs_are_no_drift(
-    upstream: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    upstream: dict[str, Any],
+    labels_upstream: dict[str, Any],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     inlined = copy.deepcopy(upstream)
     media = inlined["paths"][f"{BASE}/batch/create"]["post"]["requestBody"]["content"]["application/json"]
     body = copy.deepcopy(schema(upstream, "BatchInputPublicAssociationDefinitionConfigurationCreateRequest"))
     body["properties"]["inputs"]["items"] = copy.deepcopy(schema(upstream, CREATE_REQUEST))
     media["schema"] = body
-    path = tmp_path / "upstream.json"
-    path.write_text(json.dumps(inlined), encoding="utf-8")
-    assert run([str(path)], capsys)[0] == 0
+    assert run(write(tmp_path, inlined, labels_upstream), capsys)[0] == 0
 
 
-@needs_upstream
 def test_stale_allowlist_entry_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     allowlist = tmp_path / "allow.yaml"
     stale = '  - {location: "GET /nowhere", kind: extra operation, reason: Gone long ago.}\n'
     allowlist.write_text(ALLOWLIST_PATH.read_text(encoding="utf-8") + stale, encoding="utf-8")
-    code, out = run([str(UPSTREAM_PATH), "--allowlist", str(allowlist)], capsys)
+    code, out = run([*BOTH, "--allowlist", str(allowlist)], capsys)
     assert code == 1
     assert "STALE allow-list entries (1)" in out and "GET /nowhere: extra operation" in out
 
@@ -282,13 +375,12 @@ def test_stale_allowlist_entry_fails(tmp_path: Path, capsys: pytest.CaptureFixtu
         ("allowed: {}\n", "`allowed:` list"),
     ],
 )
-@needs_upstream
 def test_bad_allowlist_is_an_input_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
 ) -> None:
     allowlist = tmp_path / "allow.yaml"
     allowlist.write_text(text, encoding="utf-8")
-    code, out = run([str(UPSTREAM_PATH), "--allowlist", str(allowlist)], capsys)
+    code, out = run([*BOTH, "--allowlist", str(allowlist)], capsys)
     assert code == 2
     assert message in out
 
@@ -308,21 +400,21 @@ def test_bad_upstream_is_an_input_error(
 
 @pytest.fixture
 def served_upstream() -> Iterator[str]:
-    """The upstream file over HTTP on 127.0.0.1, port picked by the OS."""
+    """The upstream files' folder over HTTP on 127.0.0.1, port picked by the OS."""
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(UPSTREAM_PATH.parent))
     handler.log_message = lambda *args: None  # type: ignore[attr-defined]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{UPSTREAM_PATH.name}"
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
 
 
-@needs_upstream
 def test_upstream_by_url(served_upstream: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert run([served_upstream], capsys)[0] == 0
-    code, out = run([served_upstream.replace(UPSTREAM_PATH.name, "missing.json")], capsys)
+    urls = [served_upstream + UPSTREAM_PATH.name, served_upstream + LABELS_UPSTREAM_PATH.name]
+    assert run(urls, capsys)[0] == 0
+    code, out = run([urls[0], served_upstream + "missing.json"], capsys)
     assert code == 2 and "404" in out
 
 

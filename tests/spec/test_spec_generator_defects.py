@@ -20,7 +20,9 @@ from spec_paths import ROOT, SPEC_PATH
 
 COMMITTED = "hubspot_association_limits_api"
 STOCK = "stock_hubspot_association_limits_api"
-ENDPOINTS = ["create_limits", "update_limits", "purge_limits", "get_limits", "list_all_limits"]
+LIMIT_ENDPOINTS = ["create_limits", "update_limits", "purge_limits", "get_limits", "list_all_limits"]
+LABEL_ENDPOINTS = ["list_labels", "create_label", "update_label", "delete_label"]
+ENDPOINTS = LIMIT_ENDPOINTS + LABEL_ENDPOINTS
 UNKNOWN_STATUSES = [477, 521, 522, 523, 524, 525, 526]
 ERROR_BODY = {
     "status": "error",
@@ -53,7 +55,8 @@ def stock_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def call(package: str, endpoint: str, status: int, content: bytes, content_type: str) -> Any:
     """Run endpoint.sync_detailed of `package` against one canned response."""
-    module = importlib.import_module(f"{package}.api.limits.{endpoint}")
+    tag = "labels" if endpoint in LABEL_ENDPOINTS else "limits"
+    module = importlib.import_module(f"{package}.api.{tag}.{endpoint}")
     model_module: ModuleType = importlib.import_module(f"{package}.models")
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -71,8 +74,16 @@ def call(package: str, endpoint: str, status: int, content: bytes, content_type:
         return module.sync_detailed(
             "deals", "contacts", client=client, body=model_module.KeyBatchInput.from_dict({"inputs": [key]})
         )
-    if endpoint == "get_limits":
+    if endpoint in ("get_limits", "list_labels"):
         return module.sync_detailed("deals", "contacts", client=client)
+    if endpoint == "create_label":
+        body = model_module.LabelCreateInput(label="Decision maker", name="decision_maker")
+        return module.sync_detailed("deals", "contacts", client=client, body=body)
+    if endpoint == "update_label":
+        body = model_module.LabelUpdateInput(association_type_id=101, label="Buyer")
+        return module.sync_detailed("deals", "contacts", client=client, body=body)
+    if endpoint == "delete_label":
+        return module.sync_detailed("deals", "contacts", 101, client=client)
     return module.sync_detailed(client=client)
 
 
@@ -149,7 +160,7 @@ def test_html_error_body_parses_to_none(endpoint: str, status: int) -> None:
     assert response.content == HTML  # kept for the caller's error message
 
 
-@pytest.mark.parametrize("endpoint", ["get_limits", "list_all_limits"])
+@pytest.mark.parametrize("endpoint", ["get_limits", "list_all_limits", "list_labels", "create_label"])
 def test_unknown_category_parses_and_keeps_its_value(endpoint: str) -> None:
     response = call(COMMITTED, endpoint, 200, _json(LIMIT_NEW_CATEGORY), "application/json")
     limit = response.parsed.results[0]

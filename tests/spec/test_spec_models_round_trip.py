@@ -87,22 +87,20 @@ def test_model_round_trips(name: str) -> None:
 
 
 def documented_responses() -> list[Any]:
-    """(operationId, status to send, schema name) for every response of the spec that has a body."""
+    """(tag/operationId, status to send, schema name) for every response of the spec that has a body."""
     cases = []
     for item in SPEC["paths"].values():
         for operation in (op for op in item.values() if isinstance(op, dict) and "operationId" in op):
+            operation_id = f"{operation['tags'][0]}/{operation['operationId']}"
             for status, response in operation["responses"].items():
                 if "$ref" in response:
                     response = SPEC["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
                 if "content" not in response:
-                    continue  # purge's 204
+                    continue  # the 204s of purge, update and delete label
                 name = response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
                 sent = 400 if status == "default" else int(status)
-                cases.append(
-                    pytest.param(
-                        operation["operationId"], sent, name, id=f"{operation['operationId']}-{status}"
-                    )
-                )
+                case_id = f"{operation['operationId']}-{status}"
+                cases.append(pytest.param(operation_id, sent, name, id=case_id))
     return cases
 
 
@@ -112,15 +110,24 @@ def _snake(name: str) -> str:
 
 @pytest.mark.parametrize(("operation_id", "status", "name"), documented_responses())
 def test_every_documented_response_parses_into_its_model(operation_id: str, status: int, name: str) -> None:
-    endpoint = importlib.import_module(f"hubspot_association_limits_api.api.limits.{_snake(operation_id)}")
+    tag, operation_id = operation_id.split("/")
+    endpoint = importlib.import_module(f"hubspot_association_limits_api.api.{tag}.{_snake(operation_id)}")
     model = getattr(models, name)
     key = {"category": "HUBSPOT_DEFINED", "typeId": 3}
     args: dict[str, Any] = {}
+    path_args: tuple[Any, ...] = ("deals", "contacts")
     if operation_id in ("createLimits", "updateLimits"):
         args["body"] = models.LimitBatchInput.from_dict({"inputs": [{**key, "maxToObjectIds": 5}]})
     elif operation_id == "purgeLimits":
         args["body"] = models.KeyBatchInput.from_dict({"inputs": [key]})
-    path_args = () if operation_id == "listAllLimits" else ("deals", "contacts")
+    elif operation_id == "createLabel":
+        args["body"] = models.LabelCreateInput(label="Decision maker", name="decision_maker")
+    elif operation_id == "updateLabel":
+        args["body"] = models.LabelUpdateInput(association_type_id=101, label="Buyer")
+    elif operation_id == "deleteLabel":
+        path_args = ("deals", "contacts", 101)
+    elif operation_id == "listAllLimits":
+        path_args = ()
 
     @given(payload=bodies(name))
     @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))

@@ -225,3 +225,72 @@ def test_async_oauth_refresh():
         "/crm/associations/v4/definitions/configurations/all",
     ]
     assert [r.access_token for r in refreshed] == ["new-access-0123456789"]
+
+
+class _StoreFailed(Exception):
+    pass
+
+
+def _raise(error: Exception):
+    def callback(refresh: TokenRefresh) -> None:
+        raise error
+
+    return callback
+
+
+# A raising on_token_refresh is the caller's own error, not "a body that is not the documented JSON".
+@pytest.mark.parametrize(
+    "error",
+    [ValueError("vault is read-only"), KeyError("vault"), TypeError("vault"), _StoreFailed("vault")],
+    ids=lambda error: type(error).__name__,
+)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_raising_on_token_refresh_surfaces_as_itself(mode: str, error: Exception):
+    handler, _log = _oauth_server("old-access-0123456789", "new-access-0123456789")
+    options = {
+        "base_url": "https://api.hubapi.test",
+        "retry": FAST,
+        "oauth": CREDENTIALS,
+        "on_token_refresh": _raise(error),
+    }
+    with pytest.raises(type(error)) as caught:
+        if mode == "sync":
+            transport = httpx.MockTransport(handler)
+            with LimitsClient(
+                "old-access-0123456789", http_client=httpx.Client(transport=transport), **options
+            ) as client:
+                client.list_all()
+        else:
+
+            async def main() -> None:
+                transport = httpx.MockTransport(handler)
+                async with AsyncLimitsClient(
+                    "old-access-0123456789", http_client=httpx.AsyncClient(transport=transport), **options
+                ) as client:
+                    await client.list_all()
+
+            asyncio.run(main())
+    assert caught.value is error
+    assert not isinstance(caught.value, errors.HubSpotError)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_body_the_parser_cannot_read_is_still_an_unreadable_body(mode: str):
+    # The other half of the rule above: what the generated parser raises is about the body.
+    transport = httpx.MockTransport(lambda request: httpx.Response(201, content=b"<html>ok</html>"))
+    limits = [{"category": "USER_DEFINED", "typeId": 1, "maxToObjectIds": 1}]
+    options = {"base_url": "https://api.hubapi.test", "retry": FAST}
+    with pytest.raises(errors.APIStatusError) as caught:
+        if mode == "sync":
+            with LimitsClient(TOKEN, http_client=httpx.Client(transport=transport), **options) as client:
+                client.create("deals", "contacts", limits)
+        else:
+
+            async def main() -> None:
+                async with AsyncLimitsClient(
+                    TOKEN, http_client=httpx.AsyncClient(transport=transport), **options
+                ) as client:
+                    await client.create("deals", "contacts", limits)
+
+            asyncio.run(main())
+    assert caught.value.status_code == 201 and "not the documented JSON" in str(caught.value)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import subprocess
 import sys
+from collections.abc import Callable
 
 import httpx
 import pytest
-from hubspot_association_limits import LimitsClient, errors
+from hubspot_association_limits import AsyncLimitsClient, LimitsClient, errors
 from hubspot_association_limits._redact import MASK, redact, register_secret
 from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
 
@@ -20,10 +22,81 @@ from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
         ("refresh_token=r-123456789&x=1", "r-123456789"),
         ('{"access_token": "tok-987654321"}', "tok-987654321"),
         ("client_secret: s3cr3t-value", "s3cr3t-value"),
+        ("token=abcdefghijklmnopqrstuvwxyzABCDEFGH", "abcdefghijklmnopqrstuvwxyzABCDEFGH"),
+        ("the server said pat-eu1-0f0e0d0c-aaaa-bbbb-cccc-123456789abc.", "0f0e0d0c-aaaa-bbbb"),
+        ("budget at redis://:hunter2-pw@127.0.0.1:6379/0 unreachable", "hunter2-pw"),
+        ("proxy https://me:S3cret@proxy.test:3128 refused", "S3cret"),
+        ("redis://default:password@redis.test:6379", ":password@"),
     ],
 )
 def test_credential_patterns_are_masked(text: str, secret_part: str):
     assert secret_part not in redact(text) and MASK in redact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no token: pass --token or set HUBSPOT_ACCESS_TOKEN (or use --mock)",
+        "access_token: no access token: pass access_token or set HUBSPOT_ACCESS_TOKEN",
+        "send a Bearer token; the token: see the docs.",
+        "Bearer (token) expected; token: (see the docs)",
+        "refusing to send the access token to http://api.hubapi.com: use https",
+        "--budget takes a Redis URL: redis://HOST:PORT/DB",
+    ],
+)
+def test_prose_about_tokens_is_left_alone(text: str):
+    assert redact(text) == text
+
+
+# The library's own messages for the first mistakes a user makes: each reads exactly as written.
+def _client(**options: object) -> None:
+    LimitsClient(**{"access_token": TOKEN, **options})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("mistake", "error_type", "expected"),
+    [
+        pytest.param(
+            lambda: _client(access_token=None),
+            errors.InvalidInputError,
+            "access_token: no access token: pass access_token or set HUBSPOT_ACCESS_TOKEN",
+            id="missing token",
+        ),
+        pytest.param(
+            lambda: _client(base_url="api.hubapi.com"),
+            errors.InvalidInputError,
+            "base_url: must be an absolute URL like 'https://api.hubapi.com', got 'api.hubapi.com'",
+            id="base URL without scheme",
+        ),
+        pytest.param(
+            lambda: _client(base_url="http://api.hubapi.com"),
+            errors.InsecureTransportError,
+            "refusing to send the access token to http://api.hubapi.com: "
+            "use https (plain http is allowed only to loopback hosts)",
+            id="plain http to a remote host",
+        ),
+        pytest.param(
+            lambda: LimitsClient(TOKEN).get("dea ls", "contacts"),
+            errors.InvalidInputError,
+            "from_object_type: 'dea ls' cannot be an object type: it contains ' '",
+            id="bad object type",
+        ),
+        pytest.param(
+            lambda: _client(batch_size=0),
+            errors.InvalidInputError,
+            "batch_size: must be a positive integer, got 0",
+            id="bad batch size",
+        ),
+    ],
+)
+def test_messages_for_common_mistakes_read_as_written(
+    monkeypatch: pytest.MonkeyPatch, mistake: Callable[[], object], error_type: type[Exception], expected: str
+):
+    monkeypatch.delenv("HUBSPOT_ACCESS_TOKEN", raising=False)
+    with pytest.raises(error_type) as caught:
+        mistake()
+    assert str(caught.value) == expected
+    assert MASK not in str(caught.value)
 
 
 def test_registered_secrets_are_masked_anywhere():
@@ -120,3 +193,43 @@ def test_env_switches_logging_on(level: str, shown: bool):
     )
     assert ("retrying GET" in done.stderr) is shown
     assert TOKEN not in done.stderr + done.stdout
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_token_echoed_in_a_response_header_never_reaches_a_log_record(
+    caplog: pytest.LogCaptureFixture, mode: str
+):
+    # The retry line quotes X-HubSpot-Correlation-Id; a server echoing the token there must not leak it.
+    caplog.set_level(logging.DEBUG, logger="hubspot_association_limits")
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if len(seen) == 1:
+            echoed = f"cid-{request.headers['authorization'].removeprefix('Bearer ')}"
+            return httpx.Response(502, headers={"X-HubSpot-Correlation-Id": echoed})
+        return httpx.Response(200, json={"results": []})
+
+    options = {"base_url": "https://api.hubapi.test", "retry": FAST}
+    if mode == "sync":
+        with LimitsClient(
+            TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler)), **options
+        ) as c:
+            c.list_all()
+    else:
+
+        async def main() -> None:
+            transport = httpx.MockTransport(handler)
+            async with AsyncLimitsClient(
+                TOKEN, http_client=httpx.AsyncClient(transport=transport), **options
+            ) as c:
+                await c.list_all()
+
+        asyncio.run(main())
+    (retry_line,) = [r for r in caplog.records if "retrying GET" in r.getMessage()]
+    assert f"cid-{MASK}" in retry_line.getMessage()  # the line was logged, with the token masked
+    assert len(seen) == 2
+    for record in caplog.records:
+        assert TOKEN not in record.getMessage()
+        assert TOKEN not in str(record.msg) + repr(record.args)
+    assert TOKEN not in caplog.text and TOKEN[-12:] not in caplog.text

@@ -170,6 +170,35 @@ def test_success_is_never_retried():
     assert isinstance(_decide(207), GiveUp)
 
 
+# A Retry-After that is not a finite number is no instruction: normal backoff (0.5 s), next attempt.
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Retry-After": "7"}, 7.0),
+        ({"Retry-After": "NaN"}, 0.5),
+        ({"Retry-After": "nan"}, 0.5),
+        ({"Retry-After": "inf"}, 0.5),
+        ({"Retry-After": "-Infinity"}, 0.5),
+        ({"Retry-After": "1e999"}, 0.5),
+        ({"Retry-After": "-1e999"}, 0.5),
+        ({"Retry-After": "1e308"}, None),  # finite, so a real answer: over the cap, give up
+        ({"Retry-After-Ms": "1500"}, 1.5),
+        ({"Retry-After-Ms": "NaN"}, 0.5),
+        ({"Retry-After-Ms": "inf"}, 0.5),
+        ({"Retry-After-Ms": "1e999"}, 0.5),
+        ({"Retry-After-Ms": "NaN", "Retry-After": "3"}, 3.0),
+        ({"Retry-After-Ms": "inf", "Retry-After": "nan"}, 0.5),
+    ],
+    ids=lambda value: repr(value) if isinstance(value, dict) else None,
+)
+def test_a_retry_after_that_is_not_finite_counts_as_absent(headers: dict[str, str], expected: float | None):
+    decision = _decide(503, headers=headers, method="GET")
+    if expected is None:
+        assert isinstance(decision, GiveUp), decision
+    else:
+        assert decision == Retry(expected, "status 503")
+
+
 @pytest.mark.parametrize(
     ("headers", "expected"),
     [

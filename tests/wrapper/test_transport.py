@@ -50,6 +50,18 @@ SEQUENCES = [
         200,
     ),
     ("423 then 200", [httpx.Response(423), httpx.Response(200)], [2.0], 200),
+    (
+        "NaN Retry-After is backoff",
+        [httpx.Response(503, headers={"Retry-After": "NaN"}), httpx.Response(200)],
+        [0.5],
+        200,
+    ),
+    (
+        "infinite Retry-After-Ms is backoff",
+        [httpx.Response(502, headers={"Retry-After-Ms": "1e999"}), httpx.Response(200)],
+        [0.5],
+        200,
+    ),
     ("477 Retry-After", [httpx.Response(477, headers={"Retry-After": "4"}), httpx.Response(200)], [4.0], 200),
     (
         "477 Retry-After over the cap is final",

@@ -81,7 +81,9 @@ def test_pacing_keeps_a_busy_caller_under_the_burst_limit(mock: MockServer):
 
 
 def test_without_pacing_429s_are_retried_in_step_with_the_window(mock: MockServer):
-    mock.configure(burst_limit=3, interval_ms=300)
+    # 1 s, not 300 ms: the fourth call must land inside the first three's window even on a loaded
+    # machine (four calls take ~20 ms), and the 429's retry waits that window out.
+    mock.configure(burst_limit=3, interval_ms=1_000)
     with LimitsClient(TOKEN, base_url=mock.base_url, retry=FAST, budget=False) as client:
         for _ in range(6):
             assert client.get("deals", "contacts").status_code == 200
@@ -127,3 +129,25 @@ def test_other_prefixes(mock: MockServer, prefix: str):
     with LimitsClient(TOKEN, base_url=mock.base_url, api_prefix=prefix, retry=FAST) as client:
         result = client.list_all()
     assert result.status_code == 200
+
+
+@pytest.mark.parametrize("client_class", [LimitsClient, AsyncLimitsClient])
+def test_the_base_url_comes_from_the_environment_unless_given(
+    mock: MockServer, monkeypatch: pytest.MonkeyPatch, client_class: type[LimitsClient | AsyncLimitsClient]
+) -> None:
+    monkeypatch.setenv("HUBSPOT_BASE_URL", mock.base_url)
+    hubspot = "base_url='https://api.hubapi.com'"
+    assert f"base_url={mock.base_url!r}" in repr(client_class(TOKEN))
+    assert hubspot in repr(client_class(TOKEN, base_url="https://api.hubapi.com"))
+    monkeypatch.delenv("HUBSPOT_BASE_URL")
+    assert hubspot in repr(client_class(TOKEN))
+
+
+def test_a_program_reaches_the_mock_through_the_environment(
+    mock: MockServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HUBSPOT_ACCESS_TOKEN", TOKEN)
+    monkeypatch.setenv("HUBSPOT_BASE_URL", mock.base_url)
+    with LimitsClient(retry=FAST) as client:
+        assert client.create("deals", "contacts", [DEAL_CONTACT]).ok
+    assert mock.state()["stats"]["requests"] == 1

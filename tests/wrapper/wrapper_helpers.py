@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any
@@ -86,3 +87,33 @@ def async_client(handler: Handler, **kwargs: Any) -> AsyncLimitsClient:
     return AsyncLimitsClient(
         TOKEN, http_client=httpx.AsyncClient(transport=httpx.MockTransport(handler)), **kwargs
     )
+
+
+class AsyncFacade:
+    """An ``AsyncLimitsClient`` called like a ``LimitsClient``, so one test body covers both clients."""
+
+    def __init__(self, client: AsyncLimitsClient) -> None:
+        self._client = client
+        self._runner = asyncio.Runner()
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._client, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self._runner.run(method(*args, **kwargs))
+
+        return call
+
+    def __enter__(self) -> AsyncFacade:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._runner.run(self._client.aclose())
+        self._runner.close()
+
+
+MakeClient = Callable[..., "LimitsClient | AsyncFacade"]
+
+
+def facade_client(handler: Handler, **kwargs: Any) -> AsyncFacade:
+    return AsyncFacade(async_client(handler, **kwargs))

@@ -2,34 +2,73 @@
 
 ``LimitsClient`` / ``AsyncLimitsClient`` wrap the generated OpenAPI client with HubSpot-aware
 retries, pacing, typed errors, batching and safe auth. Errors live in ``errors``.
+
+Names are imported on first use (PEP 562), so ``import hubspot_association_limits`` costs almost
+nothing and a process that uses only some of the package (the mock, the pytest plugin) loads only that.
 """
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from . import errors
-from ._auth import OAuthCredentials, TokenRefresh
-from ._catalogue import (
-    AssociationTypeId,
-    AssociationTypeInfo,
-    Category,
-    ObjectType,
-    ObjectTypeInfo,
-    hubspot_defined_type,
-    hubspot_defined_types,
-    object_type_info,
-    object_types,
-)
-from ._client import AsyncLimitsClient, LimitsClient
-from ._pacing import InProcessBudget, RateBudget, RateObservation
-from ._results import BatchResult, ItemError, LimitsResult, PurgeResult, RateLimitInfo
-from ._retry import RetryPolicy
-from ._types import AssociationTypeKey, Limit, LimitInput
-from .errors import BudgetUnavailableError
-
 if TYPE_CHECKING:
+    from . import errors
+    from ._auth import OAuthCredentials, TokenRefresh
+    from ._catalogue import (
+        AssociationTypeId,
+        AssociationTypeInfo,
+        Category,
+        ObjectType,
+        ObjectTypeInfo,
+        hubspot_defined_type,
+        hubspot_defined_types,
+        object_type_info,
+        object_types,
+    )
+    from ._client import AsyncLimitsClient, LimitsClient
+    from ._pacing import InProcessBudget, RateBudget, RateObservation
     from ._redis_budget import RedisBudget
+    from ._results import BatchResult, ItemError, LabelsResult, LimitsResult, PurgeResult, RateLimitInfo
+    from ._retry import RetryPolicy
+    from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
+    from .errors import BudgetUnavailableError
+
+    __version__: str
+
+# Each public name and the module it lives in.
+_HOMES = {
+    "AssociationLabel": "._types",
+    "AssociationTypeId": "._catalogue",
+    "AssociationTypeInfo": "._catalogue",
+    "AssociationTypeKey": "._types",
+    "AsyncLimitsClient": "._client",
+    "BatchResult": "._results",
+    "BudgetUnavailableError": ".errors",
+    "Category": "._catalogue",
+    "InProcessBudget": "._pacing",
+    "ItemError": "._results",
+    "LabelsResult": "._results",
+    "Limit": "._types",
+    "LimitInput": "._types",
+    "LimitsClient": "._client",
+    "LimitsResult": "._results",
+    "OAuthCredentials": "._auth",
+    "ObjectType": "._catalogue",
+    "ObjectTypeInfo": "._catalogue",
+    "PurgeResult": "._results",
+    "RateBudget": "._pacing",
+    "RateLimitInfo": "._results",
+    "RateObservation": "._pacing",
+    "RedisBudget": "._redis_budget",  # optional extra "redis": its own imports wait for first use too
+    "RetryPolicy": "._retry",
+    "TokenRefresh": "._auth",
+    "hubspot_defined_type": "._catalogue",
+    "hubspot_defined_types": "._catalogue",
+    "object_type_info": "._catalogue",
+    "object_types": "._catalogue",
+}
 
 __all__ = [
+    "AssociationLabel",
     "AssociationTypeId",
     "AssociationTypeInfo",
     "AssociationTypeKey",
@@ -39,6 +78,7 @@ __all__ = [
     "Category",
     "InProcessBudget",
     "ItemError",
+    "LabelsResult",
     "Limit",
     "LimitInput",
     "LimitsClient",
@@ -62,9 +102,17 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # The Redis budget (optional extra "redis") is imported on first use only.
-    if name == "RedisBudget":
-        from ._redis_budget import RedisBudget
+    if name == "errors":
+        return importlib.import_module(".errors", __name__)
+    if name == "__version__":  # from the installed metadata
+        return importlib.import_module("importlib.metadata").version("hubspot-association-limits")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
 
-        return RedisBudget
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,14 +1,15 @@
 """``LimitsClient`` and ``AsyncLimitsClient``: the same five methods over the generated endpoint functions.
 
-A call validates its inputs, splits them into chunks of ``batch_size``, calls the generated
-function once per chunk (the transport retries and paces underneath), maps a non-2xx answer to
-a typed error and builds the result from the generated model.
+A call validates its inputs; for create, update and purge a flow of ``_batching`` decides the
+chunks and the merge, and the client performs each step: it calls the generated function (the
+transport retries and paces underneath), maps a non-2xx answer to a typed error and builds the
+result from the generated model.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import traceback
 import urllib.request
 from collections.abc import Callable, Coroutine, Sequence
 from functools import partial
@@ -38,19 +39,31 @@ from hubspot_association_limits_api.models import LimitInput as GeneratedLimitIn
 from hubspot_association_limits_api.types import Response, Unset
 
 from ._auth import BearerAuth, OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
+from ._batching import (
+    ChunkSent,
+    Operation,
+    Outcome,
+    ReadPair,
+    SendKeys,
+    Step,
+    arun,
+    batch_flow,
+    purge_flow,
+    run,
+)
 from ._inputs import coerce_keys, coerce_limit_inputs, pair_ids
+from ._labels import AsyncLabelMethods, LabelMethods
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
+from ._responses import meta_of as _meta
+from ._responses import parse_as as _parse_as
+from ._responses import unreadable as _unreadable
 from ._results import (
-    ALREADY_CONFIGURED,
     BatchResult,
     LimitsResult,
     PurgeResult,
-    ResponseMeta,
     item_error_from,
     limit_from,
-    merge_batch_results,
-    reconcile_replayed_create,
 )
 from ._retry import RetryPolicy
 from ._transport import (
@@ -64,11 +77,8 @@ from ._transport import (
 )
 from ._types import AssociationTypeKey, LimitInput
 from .errors import (
-    CORRELATION_HEADER,
     APIConnectionError,
-    APIStatusError,
     APITimeoutError,
-    BatchIncompleteError,
     HubSpotError,
     InvalidInputError,
     from_response,
@@ -78,11 +88,13 @@ __all__ = ["AsyncLimitsClient", "LimitsClient"]
 
 DEFAULT_BASE_URL: Final = "https://api.hubapi.com"
 TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
+# Lets a program run unchanged against the mock (or a proxy) in CI, as OPENAI_BASE_URL does for openai.
+BASE_URL_ENV: Final = "HUBSPOT_BASE_URL"
+_GENERATED_PACKAGE: Final = Client.__module__.partition(".")[0] + "."
 CONNECT_TIMEOUT: Final = 5.0
 
 _T = TypeVar("_T")
 _Batch = LimitBatchResult | LimitBatchResultWithErrors | UpdateBatchResult | UpdateBatchResultWithErrors
-_Operation = Literal["create", "update"]
 
 
 def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
@@ -100,6 +112,16 @@ def _prefix(api_prefix: str) -> str:
     return prefix
 
 
+def _base_url(base_url: str) -> str:
+    # Only the shape is checked here; which schemes may carry the token is check_secure_url's call.
+    url = httpx.URL(base_url)
+    if not url.scheme or not url.host:
+        raise InvalidInputError(
+            f"must be an absolute URL like 'https://api.hubapi.com', got {base_url!r}", field="base_url"
+        )
+    return base_url.rstrip("/")
+
+
 def _env_proxy(base_url: str) -> str | None:
     # The outer httpx client ignores the environment (trust_env=False) so that no proxy mount
     # bypasses our transport; the proxy, if any, goes inside it instead.
@@ -109,14 +131,13 @@ def _env_proxy(base_url: str) -> str | None:
     return urllib.request.getproxies().get(url.scheme)
 
 
-def _unreadable(response: httpx.Response | None, error: Exception) -> APIStatusError:
-    if response is None:
-        return APIStatusError(f"the response could not be read: {error}", status_code=0)
-    return APIStatusError(
-        f"HubSpot answered {response.status_code} with a body that is not the documented JSON ({error})",
-        status_code=response.status_code,
-        correlation_id=response.headers.get(CORRELATION_HEADER),
-        headers=response.headers,
+def _raised_by_parser(error: BaseException) -> bool:
+    # The generated endpoints parse the body in _build_response, once the request has returned;
+    # an error raised while sending (a caller's on_token_refresh, say) is not about the body.
+    return any(
+        frame.f_code.co_name == "_build_response"
+        and str(frame.f_globals.get("__name__")).startswith(_GENERATED_PACKAGE)
+        for frame, _ in traceback.walk_tb(error.__traceback__)
     )
 
 
@@ -130,21 +151,6 @@ def _raise_for_status(response: Response[Any], state: CallState) -> None:
         raise error
 
 
-def _meta(response: Response[Any], state: CallState) -> ResponseMeta:
-    return ResponseMeta.from_response(int(response.status_code), response.headers, state.last_rate_limit)
-
-
-def _parse_as(model: Callable[[dict[str, Any]], _T], response: Response[Any]) -> _T:
-    # Any 2xx is success, even one the spec does not list (create has answered 200): parse it ourselves.
-    try:
-        return model(json.loads(response.content))
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise _unreadable(
-            httpx.Response(int(response.status_code), headers=response.headers, content=response.content),
-            error,
-        ) from error
-
-
 class _Core:
     """Settings and the pure steps shared by the sync and async clients."""
 
@@ -152,7 +158,7 @@ class _Core:
         self,
         *,
         access_token: str | None,
-        base_url: str,
+        base_url: str | None,
         api_prefix: str,
         timeout: float | httpx.Timeout,
         max_retries: int,
@@ -166,7 +172,7 @@ class _Core:
         configure_from_env()
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
-        self.base_url = base_url.rstrip("/")
+        self.base_url = _base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
         self.api_prefix = _prefix(api_prefix)
         self.timeout = _timeout(timeout)
         self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
@@ -207,9 +213,6 @@ class _Core:
             f"batch_size={self.batch_size}, max_retries={self.policy.max_retries})"
         )
 
-    def chunks(self, items: Sequence[_T]) -> list[Sequence[_T]]:
-        return [items[start : start + self.batch_size] for start in range(0, len(items), self.batch_size)]
-
     @staticmethod
     def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
         return LimitBatchInput(
@@ -232,9 +235,9 @@ class _Core:
         )
 
     @staticmethod
-    def batch_part(
-        operation: _Operation, response: Response[Any], state: CallState, chunk: Sequence[LimitInput]
-    ) -> BatchResult:
+    def chunk_sent(
+        operation: Operation, response: Response[Any], state: CallState, chunk: Sequence[LimitInput]
+    ) -> ChunkSent:
         parsed: _Batch
         if isinstance(response.parsed, _Batch):
             parsed = response.parsed
@@ -244,13 +247,14 @@ class _Core:
             parsed = _parse_as(UpdateBatchResultWithErrors.from_dict, response)
         raw_errors = getattr(parsed, "errors", [])
         raw_errors = [] if isinstance(raw_errors, Unset) else raw_errors
-        return BatchResult(
+        part = BatchResult(
             results=[limit_from(item) for item in parsed.results],
             errors=[item_error_from(error, chunk, len(raw_errors) == 1) for error in raw_errors],
             status=str(parsed.status),
             meta=_meta(response, state),
             inputs=list(chunk),
         )
+        return ChunkSent(part.meta, part, state.replayed_after_ambiguous_failure)
 
     @staticmethod
     def limits(response: Response[Any], state: CallState) -> LimitsResult:
@@ -261,22 +265,6 @@ class _Core:
             results=[limit_from(item) for item in parsed.results], meta=_meta(response, state)
         )
 
-    @staticmethod
-    def needs_read_back(state: CallState, part: BatchResult) -> bool:
-        return state.replayed_after_ambiguous_failure and any(
-            e.reason == ALREADY_CONFIGURED for e in part.errors
-        )
-
-    @staticmethod
-    def incomplete(
-        operation: str, parts: Sequence[BatchResult], items: Sequence[LimitInput], error: HubSpotError
-    ) -> HubSpotError:
-        """The error to raise when a chunk failed: the original one if nothing was applied yet."""
-        if not parts:
-            return error
-        done = merge_batch_results(parts, [item for part in parts for item in part.inputs])
-        return done.incomplete(f"{operation} stopped after {len(parts)} chunk(s): {error}", items)
-
 
 def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSpotError:
     attempts = f"after {state.attempts} attempt(s)"
@@ -285,10 +273,11 @@ def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSp
     return APIConnectionError(f"could not reach HubSpot {attempts}: {type(error).__name__}: {error}")
 
 
-class LimitsClient:
+class LimitsClient(LabelMethods):
     """HubSpot association-limit configurations, synchronously. Thread-safe; use as a context manager.
 
-    ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``. ``budget=None`` paces with an
+    ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``, ``base_url`` to env ``HUBSPOT_BASE_URL``,
+    then ``https://api.hubapi.com``. ``budget=None`` paces with an
     ``InProcessBudget`` of this client, ``budget=False`` disables pacing. ``http_client``: requests
     are sent through its ``send()`` (its transport, proxies, hooks); its base URL, default headers
     and cookies are not used, and it is not closed by this client.
@@ -298,7 +287,7 @@ class LimitsClient:
         self,
         access_token: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         api_prefix: str = GENERATED_PREFIX,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
@@ -331,6 +320,7 @@ class LimitsClient:
         transport = RetryTransport(
             inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
         )
+        self._transport = transport
         self._generated = self._core.generated_client(transport)
         self._http = self._generated.get_httpx_client()
 
@@ -358,45 +348,37 @@ class LimitsClient:
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+        except (ValueError, KeyError, TypeError) as error:
+            if not _raised_by_parser(error):
+                raise
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
         _raise_for_status(response, state)
         return response, state
 
-    def _batch(
-        self,
-        operation: _Operation,
-        from_id: str,
-        to_id: str,
-        items: list[LimitInput],
-        retry: RetryPolicy | None,
-    ) -> BatchResult:
-        endpoint = create_limits if operation == "create" else update_limits
-        parts: list[BatchResult] = []
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = self._call(
-                    partial(
-                        endpoint.sync_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.limit_body(chunk),
-                    ),
-                    retry,
-                )
-                part = self._core.batch_part(operation, response, state, chunk)
-                if operation == "create" and self._core.needs_read_back(state, part):
-                    part = reconcile_replayed_create(part, self.get(from_id, to_id, retry=retry).results)
-            except HubSpotError as error:
-                failure = self._core.incomplete(operation, parts, items, error)
-                if failure is error:
-                    raise
-                raise failure from error
-            parts.append(part)
-        return merge_batch_results(parts, items)
+    def _perform(self, from_id: str, to_id: str, retry: RetryPolicy | None, step: Step) -> Outcome:
+        """One step of a batch flow, over the wire."""
+        if isinstance(step, ReadPair):
+            return self.get(from_id, to_id, retry=retry)
+        if isinstance(step, SendKeys):
+            body = self._core.key_body(step.chunk)
+            response, state = self._call(
+                partial(purge_limits.sync_detailed, from_id, to_id, client=self._generated, body=body), retry
+            )
+            return ChunkSent(_meta(response, state))
+        endpoint = create_limits if step.operation == "create" else update_limits
+        response, state = self._call(
+            partial(
+                endpoint.sync_detailed,
+                from_id,
+                to_id,
+                client=self._generated,
+                body=self._core.limit_body(step.chunk),
+            ),
+            retry,
+        )
+        return self._core.chunk_sent(step.operation, response, state, step.chunk)
 
     def create(
         self,
@@ -409,7 +391,9 @@ class LimitsClient:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return self._batch("create", from_id, to_id, items, retry)
+        return run(
+            batch_flow("create", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     def update(
         self,
@@ -422,7 +406,9 @@ class LimitsClient:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return self._batch("update", from_id, to_id, items, retry)
+        return run(
+            batch_flow("update", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     def purge(
         self,
@@ -435,29 +421,7 @@ class LimitsClient:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        purged: list[AssociationTypeKey] = []
-        meta = ResponseMeta.from_response(204, {})
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = self._call(
-                    partial(
-                        purge_limits.sync_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.key_body(chunk),
-                    ),
-                    retry,
-                )
-            except HubSpotError as error:
-                if not purged:
-                    raise
-                raise BatchIncompleteError(
-                    f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
-                ) from error
-            purged.extend(chunk)
-            meta = _meta(response, state)
-        return PurgeResult(purged=purged, meta=meta)
+        return run(purge_flow(items, self._core.batch_size), partial(self._perform, from_id, to_id, retry))
 
     def get(
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
@@ -475,14 +439,14 @@ class LimitsClient:
         return self._core.limits(response, state)
 
 
-class AsyncLimitsClient:
+class AsyncLimitsClient(AsyncLabelMethods):
     """The async twin of ``LimitsClient`` (same arguments, same methods, awaitable); use ``async with``."""
 
     def __init__(
         self,
         access_token: str | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         api_prefix: str = GENERATED_PREFIX,
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
@@ -515,6 +479,7 @@ class AsyncLimitsClient:
         transport = AsyncRetryTransport(
             inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
         )
+        self._transport = transport
         self._generated = self._core.generated_client(transport)
         self._http = self._generated.get_async_httpx_client()
 
@@ -542,46 +507,38 @@ class AsyncLimitsClient:
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:  # the generated parser met a malformed 2xx body
+        except (ValueError, KeyError, TypeError) as error:
+            if not _raised_by_parser(error):
+                raise
             raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
         _raise_for_status(response, state)
         return response, state
 
-    async def _batch(
-        self,
-        operation: _Operation,
-        from_id: str,
-        to_id: str,
-        items: list[LimitInput],
-        retry: RetryPolicy | None,
-    ) -> BatchResult:
-        endpoint = create_limits if operation == "create" else update_limits
-        parts: list[BatchResult] = []
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = await self._call(
-                    partial(
-                        endpoint.asyncio_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.limit_body(chunk),
-                    ),
-                    retry,
-                )
-                part = self._core.batch_part(operation, response, state, chunk)
-                if operation == "create" and self._core.needs_read_back(state, part):
-                    stored = await self.get(from_id, to_id, retry=retry)
-                    part = reconcile_replayed_create(part, stored.results)
-            except HubSpotError as error:
-                failure = self._core.incomplete(operation, parts, items, error)
-                if failure is error:
-                    raise
-                raise failure from error
-            parts.append(part)
-        return merge_batch_results(parts, items)
+    async def _perform(self, from_id: str, to_id: str, retry: RetryPolicy | None, step: Step) -> Outcome:
+        """One step of a batch flow, over the wire."""
+        if isinstance(step, ReadPair):
+            return await self.get(from_id, to_id, retry=retry)
+        if isinstance(step, SendKeys):
+            body = self._core.key_body(step.chunk)
+            response, state = await self._call(
+                partial(purge_limits.asyncio_detailed, from_id, to_id, client=self._generated, body=body),
+                retry,
+            )
+            return ChunkSent(_meta(response, state))
+        endpoint = create_limits if step.operation == "create" else update_limits
+        response, state = await self._call(
+            partial(
+                endpoint.asyncio_detailed,
+                from_id,
+                to_id,
+                client=self._generated,
+                body=self._core.limit_body(step.chunk),
+            ),
+            retry,
+        )
+        return self._core.chunk_sent(step.operation, response, state, step.chunk)
 
     async def create(
         self,
@@ -594,7 +551,9 @@ class AsyncLimitsClient:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await self._batch("create", from_id, to_id, items, retry)
+        return await arun(
+            batch_flow("create", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     async def update(
         self,
@@ -607,7 +566,9 @@ class AsyncLimitsClient:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await self._batch("update", from_id, to_id, items, retry)
+        return await arun(
+            batch_flow("update", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     async def purge(
         self,
@@ -620,29 +581,9 @@ class AsyncLimitsClient:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
         from_id, to_id = pair_ids(from_object_type, to_object_type)
-        purged: list[AssociationTypeKey] = []
-        meta = ResponseMeta.from_response(204, {})
-        for chunk in self._core.chunks(items):
-            try:
-                response, state = await self._call(
-                    partial(
-                        purge_limits.asyncio_detailed,
-                        from_id,
-                        to_id,
-                        client=self._generated,
-                        body=self._core.key_body(chunk),
-                    ),
-                    retry,
-                )
-            except HubSpotError as error:
-                if not purged:
-                    raise
-                raise BatchIncompleteError(
-                    f"purge stopped part-way: {error}", applied=purged, not_applied=items[len(purged) :]
-                ) from error
-            purged.extend(chunk)
-            meta = _meta(response, state)
-        return PurgeResult(purged=purged, meta=meta)
+        return await arun(
+            purge_flow(items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
+        )
 
     async def get(
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None

@@ -12,25 +12,45 @@ from ._catalogue import normalise_object_type
 from ._types import AssociationTypeKey, LimitInput
 from .errors import InvalidInputError
 
-__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids"]
+__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids", "path_problem"]
 
 # HubSpot rejects custom limits above 10,000 (knowledge base "Set limits for record associations").
 MAX_LIMIT: Final = 10_000
 _INT32_MAX: Final = 2**31 - 1
 _LIMIT_KEYS: Final = frozenset({"category", "typeId", "maxToObjectIds"})
 _KEY_KEYS: Final = frozenset({"category", "typeId"})
+# Characters that split, end or escape a URL path segment.
+_PATH_CHARS: Final = frozenset("/?#%\\")
 
 
 def object_type_id(value: object, field: str) -> str:
-    """The object type id (``"0-3"``) for a name or id; sending ids keeps the path unambiguous."""
+    """What to send for an object type: the id of a known name or id, any other value unchanged.
+
+    HubSpot judges what it does not know (a new ``0-<n>``, a custom ``2-<n>`` or ``p<digits>_<name>``, a
+    name added tomorrow); only a value that can never be an object type and would change the request
+    path is refused here.
+    """
     if not isinstance(value, str):
         raise InvalidInputError(f"must be an object type name or id, got {type(value).__name__}", field=field)
-    object_id = normalise_object_type(value)
-    if object_id is None:
-        raise InvalidInputError(
-            f"unknown object type {value!r} (use a name like 'deals' or an id like '0-3')", field=field
-        )
-    return object_id
+    known = normalise_object_type(value)
+    if known is not None:
+        return known
+    problem = path_problem(value)
+    if problem is not None:
+        raise InvalidInputError(f"{value!r} cannot be an object type: {problem}", field=field)
+    return value
+
+
+def path_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an object type in a request path, or None if HubSpot may judge it."""
+    if not value:
+        return "it is empty"
+    if value == "." or ".." in value:
+        return "'.' and '..' are path steps"
+    bad = sorted({char for char in value if char in _PATH_CHARS or char.isspace() or not char.isprintable()})
+    if bad:
+        return f"it contains {', '.join(repr(char) for char in bad)}"
+    return None
 
 
 def pair_ids(from_object_type: object, to_object_type: object) -> tuple[str, str]:

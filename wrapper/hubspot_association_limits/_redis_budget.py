@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from ._extras import install_hint
 from ._logging import logger
 from ._pacing import InProcessBudget, RateObservation, seconds_to_midnight
 from ._redact import register_secret
@@ -43,7 +44,6 @@ __all__ = [
 DEFAULT_KEY: Final = "hubspot-association-limits"
 """The default Redis key prefix: a constant, never derived from the token."""
 
-_EXTRA_HINT: Final = 'RedisBudget needs the "redis" extra: pip install "hubspot-association-limits[redis]"'
 _LEARNED_TTL_MS: Final = 24 * 3600 * 1000  # a learned burst figure outlives any one run, not the app's plan
 _SECONDLY_PAUSE: Final = 1.0
 
@@ -151,7 +151,7 @@ class RedisBudget:
             from redis.backoff import NoBackoff
             from redis.retry import Retry
         except ImportError as exc:
-            raise ImportError(_EXTRA_HINT) from exc
+            raise ImportError(install_hint("redis", "RedisBudget"), name=exc.name) from exc
 
         if isinstance(url_or_client, str):
             register_secret(urlsplit(url_or_client).password)

@@ -1,7 +1,7 @@
 """What the client returns: results built from the generated models, plus the response's meta.
 
 Also the pure steps of a batch call: pair each 207 item error with its input, merge chunks in
-input order, and turn "ALREADY_CONFIGURED after a replay" into the success it was.
+input order, and after an ambiguous attempt let the pair's live values say what was applied.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from hubspot_association_limits_api.models import BatchItemError, LimitConfigura
 from hubspot_association_limits_api.types import Unset
 
 from ._redact import redact
-from ._types import AssociationTypeKey, Limit, LimitInput
+from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
 from .errors import CORRELATION_HEADER, BatchIncompleteError
 
 __all__ = [
-    "ALREADY_CONFIGURED",
     "BatchResult",
     "ItemError",
+    "LabelsResult",
     "LimitsResult",
     "PurgeResult",
     "RateLimitInfo",
@@ -29,11 +29,9 @@ __all__ = [
     "item_error_from",
     "limit_from",
     "merge_batch_results",
-    "reconcile_replayed_create",
+    "resolve_by_read_back",
     "split_applied",
 ]
-
-ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -131,7 +129,7 @@ class ItemError:
 
     @property
     def reason(self) -> str | None:
-        """``context.reason[0]`` when HubSpot gives one (e.g. ALREADY_CONFIGURED)."""
+        """``context.reason[0]`` when the item error has one (HubSpot does not publish its codes)."""
         values = self.context.get("reason") or []
         return values[0] if values else None
 
@@ -197,6 +195,25 @@ class LimitsResult(_WithMeta):
         return len(self.results)
 
 
+@attrs.frozen
+class LabelsResult(_WithMeta):
+    """Association types of a pair: every one (``labels``) or the ones just created (``create_label``).
+
+    ``read_back`` is True when ``create_label`` lost HubSpot's answer and found the label by
+    reading the labels back; ``meta`` is then that read's.
+    """
+
+    results: list[AssociationLabel]
+    meta: ResponseMeta
+    read_back: bool = False
+
+    def __iter__(self) -> Iterator[AssociationLabel]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+
 def split_applied(
     inputs: Sequence[LimitInput], results: Sequence[Limit]
 ) -> tuple[list[LimitInput], list[LimitInput]]:
@@ -246,7 +263,8 @@ def item_error_from(
     model: BatchItemError, chunk: Sequence[LimitInput | AssociationTypeKey], only_error: bool
 ) -> ItemError:
     """An ``ItemError`` from a generated 207 entry, paired with its input where it can be told."""
-    context = {name: list(values) for name, values in model.context.additional_properties.items()}
+    raw = {} if isinstance(model.context, Unset) else model.context.additional_properties
+    context = {name: list(values) for name, values in raw.items()}
     return ItemError(
         status=str(model.status),
         category=str(model.category),
@@ -274,26 +292,32 @@ def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInpu
     return BatchResult(results=results, errors=errors, status=status, meta=meta, inputs=list(inputs))
 
 
-def reconcile_replayed_create(result: BatchResult, stored: Sequence[Limit]) -> BatchResult:
-    """After a create was resent, count ALREADY_CONFIGURED items whose stored limit equals the input applied.
+def resolve_by_read_back(result: BatchResult, live: Sequence[Limit], *, labels: bool) -> BatchResult:
+    """After an ambiguous attempt, an input whose live limit equals what was asked counts as applied.
 
-    The first attempt applied them and its answer was lost; the replay only saw its own effect.
+    An attempt whose answer was lost (5xx, timeout, dropped connection) may have applied inputs
+    that the replay then rejects, in words HubSpot does not publish: the live value decides, not
+    the wording. Other inputs keep their errors; an error paired with no input is dropped only
+    when every input turned out applied. ``labels=False`` for update, whose results have none.
     """
-    by_key = {limit.key: limit for limit in stored}
-    results = list(result.results)
-    errors: list[ItemError] = []
-    for error in result.errors:
-        item = error.input
-        limit = by_key.get(item.key) if isinstance(item, LimitInput) else None
+    by_key = {limit.key: limit for limit in live}
+    returned = {limit.key for limit in result.results}
+    resolved: dict[AssociationTypeKey, Limit] = {}
+    for item in result.inputs:
+        limit = by_key.get(item.key)
         if (
-            isinstance(item, LimitInput)
-            and error.reason == ALREADY_CONFIGURED
+            item.key not in returned
             and limit is not None
             and limit.max_to_object_ids == item.max_to_object_ids
         ):
-            results.append(limit)
-        else:
-            errors.append(error)
-    if len(errors) == len(result.errors):
+            resolved[item.key] = limit if labels else attrs.evolve(limit, label=None)
+    if not resolved:
         return result
-    return merge_batch_results([attrs.evolve(result, results=results, errors=errors)], result.inputs)
+    unresolved = any(item.key not in returned and item.key not in resolved for item in result.inputs)
+    errors = [
+        error
+        for error in result.errors
+        if (error.input.key not in resolved if error.input is not None else unresolved)
+    ]
+    evolved = attrs.evolve(result, results=[*result.results, *resolved.values()], errors=errors)
+    return merge_batch_results([evolved], result.inputs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import math
 from collections.abc import Mapping
 from typing import Final, Literal
 
@@ -76,22 +77,32 @@ def backoff(policy: RetryPolicy, attempt: int, jitter: float) -> float:
     return base * (1 + 0.25 * jitter)
 
 
+def _seconds(text: str, scale: float = 1.0) -> float | None:
+    # NaN, inf and 1e999 are no instruction at all: sleeping on them would raise or never end.
+    try:
+        value = float(text) * scale
+    except ValueError:
+        return None
+    return max(value, 0.0) if math.isfinite(value) else None
+
+
 def retry_after(headers: Mapping[str, str], now: datetime.datetime) -> float | None:
-    """Seconds from ``Retry-After-Ms`` or ``Retry-After`` (seconds or HTTP date); None if absent."""
+    """Seconds from ``Retry-After-Ms`` or ``Retry-After`` (seconds or HTTP date); None if absent.
+
+    A value that is not a finite number counts as absent.
+    """
     lowered = {name.lower(): value for name, value in headers.items()}
     milliseconds = lowered.get("retry-after-ms")
     if milliseconds is not None:
-        try:
-            return max(float(milliseconds) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        seconds = _seconds(milliseconds, 1 / 1000)
+        if seconds is not None:
+            return seconds
     value = lowered.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
+    seconds = _seconds(value)
+    if seconds is not None:
+        return seconds
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

@@ -8,7 +8,6 @@ both to typed errors in one place.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import datetime
 import random
@@ -239,8 +238,19 @@ class RetryTransport(httpx.BaseTransport):
                 response.close()
             self._sleep(decision.wait)
 
+    def pause(self, seconds: float) -> None:
+        """Wait between two sends the client repeats itself (``create_label`` after a read-back)."""
+        self._sleep(seconds)
+
     def close(self) -> None:
         self._inner.close()
+
+
+async def _async_sleep(seconds: float) -> None:
+    # asyncio is imported by the first async wait, not with the package: a sync program never loads it.
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
@@ -253,7 +263,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy,
         api_prefix: str = GENERATED_PREFIX,
         budget: RateBudget | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] = _async_sleep,
         rand: Callable[[], float] = random.random,
         wall_clock: Callable[[], datetime.datetime] = lambda: datetime.datetime.now(datetime.UTC),
     ) -> None:
@@ -302,6 +312,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     return response
                 await response.aclose()
             await self._sleep(decision.wait)
+
+    async def pause(self, seconds: float) -> None:
+        """Wait between two sends the client repeats itself (``create_label`` after a read-back)."""
+        await self._sleep(seconds)
 
     async def aclose(self) -> None:
         await self._inner.aclose()

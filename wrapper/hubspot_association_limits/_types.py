@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["AssociationTypeKey", "Limit", "LimitInput"]
+__all__ = ["AssociationLabel", "AssociationTypeKey", "Limit", "LimitInput"]
 
 
 @attrs.frozen
@@ -46,4 +46,22 @@ class Limit:
     @property
     def key(self) -> AssociationTypeKey:
         """The association type this limit is for."""
+        return AssociationTypeKey(self.category, self.type_id)
+
+
+@attrs.frozen
+class AssociationLabel:
+    """One association type of an object-type pair, as the label methods report it.
+
+    ``label`` is None for HubSpot's unlabeled type and ``Primary`` for the primary one; the
+    portal's own labels are USER_DEFINED, with ``type_id`` assigned by the portal.
+    """
+
+    category: str
+    type_id: int
+    label: str | None = None
+
+    @property
+    def key(self) -> AssociationTypeKey:
+        """The association type, as limits are keyed."""
         return AssociationTypeKey(self.category, self.type_id)

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .association_category import AssociationCategory
+from .association_label import AssociationLabel
 from .association_type_key import AssociationTypeKey
 from .batch_item_error import BatchItemError
 from .batch_item_error_sub_category import BatchItemErrorSubCategory
@@ -9,6 +10,9 @@ from .error import Error
 from .error_context import ErrorContext
 from .error_detail import ErrorDetail
 from .key_batch_input import KeyBatchInput
+from .label_collection import LabelCollection
+from .label_create_input import LabelCreateInput
+from .label_update_input import LabelUpdateInput
 from .limit_batch_input import LimitBatchInput
 from .limit_batch_result import LimitBatchResult
 from .limit_batch_result_with_errors import LimitBatchResultWithErrors
@@ -23,6 +27,7 @@ from .updated_limit import UpdatedLimit
 
 __all__ = (
     "AssociationCategory",
+    "AssociationLabel",
     "AssociationTypeKey",
     "BatchItemError",
     "BatchItemErrorSubCategory",
@@ -31,6 +36,9 @@ __all__ = (
     "ErrorContext",
     "ErrorDetail",
     "KeyBatchInput",
+    "LabelCollection",
+    "LabelCreateInput",
+    "LabelUpdateInput",
     "LimitBatchInput",
     "LimitBatchResult",
     "LimitBatchResultWithErrors",

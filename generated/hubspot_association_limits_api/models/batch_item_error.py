@@ -26,21 +26,22 @@ class BatchItemError:
         status (str): The item's HTTP-like status, as a string.
         category (str):
         message (str):
-        context (ErrorContext): Values that explain the error, each a list of strings (for example `missingScopes`).
-        errors (list[ErrorDetail]):
-        links (Links): Named links to documentation or related resources.
         sub_category (BatchItemErrorSubCategory | Unset): A finer category; its shape is not published.
         id (str | Unset):
+        context (ErrorContext | Unset): Values that explain the error, each a list of strings (for example
+            `missingScopes`).
+        errors (list[ErrorDetail] | Unset):
+        links (Links | Unset): Named links to documentation or related resources.
     """
 
     status: str
     category: str
     message: str
-    context: ErrorContext
-    errors: list[ErrorDetail]
-    links: Links
     sub_category: BatchItemErrorSubCategory | Unset = UNSET
     id: str | Unset = UNSET
+    context: ErrorContext | Unset = UNSET
+    errors: list[ErrorDetail] | Unset = UNSET
+    links: Links | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,20 +51,26 @@ class BatchItemError:
 
         message = self.message
 
-        context = self.context.to_dict()
-
-        errors = []
-        for errors_item_data in self.errors:
-            errors_item = errors_item_data.to_dict()
-            errors.append(errors_item)
-
-        links = self.links.to_dict()
-
         sub_category: dict[str, Any] | Unset = UNSET
         if not isinstance(self.sub_category, Unset):
             sub_category = self.sub_category.to_dict()
 
         id = self.id
+
+        context: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        links: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -72,15 +79,18 @@ class BatchItemError:
                 "status": status,
                 "category": category,
                 "message": message,
-                "context": context,
-                "errors": errors,
-                "links": links,
             }
         )
         if sub_category is not UNSET:
             field_dict["subCategory"] = sub_category
         if id is not UNSET:
             field_dict["id"] = id
+        if context is not UNSET:
+            field_dict["context"] = context
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if links is not UNSET:
+            field_dict["links"] = links
 
         return field_dict
 
@@ -98,17 +108,6 @@ class BatchItemError:
 
         message = d.pop("message")
 
-        context = ErrorContext.from_dict(d.pop("context"))
-
-        errors = []
-        _errors = d.pop("errors")
-        for errors_item_data in _errors:
-            errors_item = ErrorDetail.from_dict(errors_item_data)
-
-            errors.append(errors_item)
-
-        links = Links.from_dict(d.pop("links"))
-
         _sub_category = d.pop("subCategory", UNSET)
         sub_category: BatchItemErrorSubCategory | Unset
         if isinstance(_sub_category, Unset):
@@ -118,15 +117,38 @@ class BatchItemError:
 
         id = d.pop("id", UNSET)
 
+        _context = d.pop("context", UNSET)
+        context: ErrorContext | Unset
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = ErrorContext.from_dict(_context)
+
+        _errors = d.pop("errors", UNSET)
+        errors: list[ErrorDetail] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = ErrorDetail.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        _links = d.pop("links", UNSET)
+        links: Links | Unset
+        if isinstance(_links, Unset):
+            links = UNSET
+        else:
+            links = Links.from_dict(_links)
+
         batch_item_error = cls(
             status=status,
             category=category,
             message=message,
+            sub_category=sub_category,
+            id=id,
             context=context,
             errors=errors,
             links=links,
-            sub_category=sub_category,
-            id=id,
         )
 
         batch_item_error.additional_properties = d

@@ -6,6 +6,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
 
 __all__ = ["main"]
@@ -13,7 +14,14 @@ __all__ = ["main"]
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line; exits with 0 (success), 1 (API or partial failure) or 2 (usage or input file)."""
-    from hubspot_association_limits.cli._app import app
+    # Imported here so that this entry point runs on the base install and can say what is missing.
+    try:
+        from hubspot_association_limits.cli._app import app
+    except ImportError as error:
+        if not is_missing(error, "cli"):
+            raise
+        sys.stderr.write(install_hint("cli", "the command line") + "\n")
+        sys.exit(1)
 
     args = list(sys.argv[1:] if argv is None else argv)
     try:

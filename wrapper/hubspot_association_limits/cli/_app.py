@@ -1,6 +1,7 @@
 """The typer commands: parse options, call the library, print. Decisions live in the modules they name.
 
-Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error.
+Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error;
+3 from ``plan --detailed-exitcode`` when changes are pending.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import typer
 from rich.text import Text
 
 from hubspot_association_limits import errors
-from hubspot_association_limits._catalogue import Category, normalise_object_type
+from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
-from hubspot_association_limits._redact import redact, register_secret
+from hubspot_association_limits._extras import install_hint, is_missing
+from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
 from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput
 from hubspot_association_limits.cli._apply import (
@@ -27,23 +29,28 @@ from hubspot_association_limits.cli._apply import (
     progress_on_terminal,
 )
 from hubspot_association_limits.cli._desired import (
+    UNKNOWN_OBJECT_TYPE,
     DesiredLimit,
     DesiredState,
+    DesiredStateInvalid,
+    FileProblem,
     Pair,
     load_desired_state,
     pair_names,
     pair_text,
     render_desired_state,
+    resolve_object_type,
 )
-from hubspot_association_limits.cli._live import WELL_KNOWN_PAIRS, read_live
+from hubspot_association_limits.cli._globals import app_options, global_options
+from hubspot_association_limits.cli._live import read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
+    EXIT_CHANGES,
     EXIT_OK,
     EXIT_USAGE,
     Output,
     Settings,
     failures,
-    log_to_stderr,
 )
 from hubspot_association_limits.cli._plan import Action, Plan, diff
 from hubspot_association_limits.cli._render import limit_dict, limits_table, plan_view, report_view
@@ -53,7 +60,8 @@ __all__ = ["app"]
 
 app = typer.Typer(
     name="hubspot-association-limits",
-    help="Manage HubSpot association limits: single operations, and limits-as-code (export, plan, apply).",
+    help="Manage HubSpot association limits: single operations, and limits-as-code "
+    "(export, validate, plan, apply).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,  # rich tracebacks print local variables, and a token may be one
@@ -69,47 +77,9 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 @app.callback()
-def _global_options(
-    ctx: typer.Context,
-    base_url: Annotated[
-        str | None, typer.Option("--base-url", help="HubSpot API host [default: https://api.hubapi.com]")
-    ] = None,
-    prefix: Annotated[
-        str | None,
-        typer.Option(
-            "--prefix", help="API path prefix, e.g. /crm/v4/associations [default: /crm/associations/v4]"
-        ),
-    ] = None,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            "--token",
-            envvar="HUBSPOT_ACCESS_TOKEN",
-            show_default=False,
-            help="private-app or OAuth access token (never printed)",
-        ),
-    ] = None,
-    mock: Annotated[
-        bool,
-        typer.Option(
-            "--mock", help="use an embedded mock portal seeded with demo data (no token, no network)"
-        ),
-    ] = False,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="print machine-readable JSON on stdout")
-    ] = False,
-    verbose: Annotated[
-        bool, typer.Option("-v", "--verbose", help="log requests and retries on stderr")
-    ] = False,
-    budget: Annotated[
-        str | None,
-        typer.Option("--budget", help="share the rate budget with other workers: redis://HOST:PORT/DB"),
-    ] = None,
-) -> None:
-    register_secret(token)
-    ctx.obj = Settings(base_url, prefix, token, mock, json_output, budget)
-    if verbose:
-        ctx.call_on_close(log_to_stderr())
+@app_options
+def _global_options() -> None:
+    """Nothing to do yet: each command settles the options, with any given after it, before it runs."""
 
 
 # --- running a command -------------------------------------------------------------------------------------
@@ -135,6 +105,7 @@ def _run(
 
 
 @app.command("get")
+@global_options
 def get_command(
     ctx: typer.Context,
     from_object_type: Annotated[str, typer.Argument(metavar="FROM", help="source object type, e.g. deals")],
@@ -154,6 +125,7 @@ def get_command(
 
 
 @app.command("list")
+@global_options
 def list_command(ctx: typer.Context) -> None:
     """Show every limit in the portal (HubSpot's "read all"; it does not say which pair each belongs to)."""
 
@@ -176,6 +148,7 @@ PairsOption = Annotated[
 
 
 @app.command("export")
+@global_options
 def export_command(
     ctx: typer.Context,
     file_format: Annotated[
@@ -183,12 +156,12 @@ def export_command(
     ] = None,
     pairs: PairsOption = None,
 ) -> None:
-    """Print the portal's limits as a desired-state file (HubSpot's pairs and --pair ones are read)."""
+    """Print the portal's limits as a desired-state file ("read all", plus the --pair pairs)."""
     output_format = _format(file_format, _settings(ctx))
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
-        live = read_live(client, [*WELL_KNOWN_PAIRS, *extra], check_all=True)
+        live = read_live(client, extra, check_all=True)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
         limits = {
@@ -224,16 +197,29 @@ PruneOption = Annotated[
 
 
 def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]) -> Plan:
-    """Read the live limits of the file's pairs (and, pruning, of every pair that can be read); diff."""
-    read = [*desired.pairs, *(WELL_KNOWN_PAIRS if prune else ()), *pairs]
-    live = read_live(client, read, check_all=prune)
+    """Read the live limits of the file's pairs (and, pruning, every limit the portal has); diff."""
+    live = read_live(client, [*desired.pairs, *pairs], check_all=prune)
     plan = diff(desired, live.pairs, prune=prune)
     return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
 
+DetailedExitcodeOption = Annotated[
+    bool,
+    typer.Option(
+        "--detailed-exitcode",
+        help="exit 0 when the portal matches the file, 3 when changes are pending (1, 2: errors, as always)",
+    ),
+]
+
+
 @app.command("plan")
+@global_options
 def plan_command(
-    ctx: typer.Context, file: FileArgument, prune: PruneOption = False, pairs: PairsOption = None
+    ctx: typer.Context,
+    file: FileArgument,
+    prune: PruneOption = False,
+    pairs: PairsOption = None,
+    detailed_exitcode: DetailedExitcodeOption = False,
 ) -> None:
     """Show what apply would change: create, update, purge or leave each limit (old -> new)."""
     extra = _parse_pairs(pairs)
@@ -245,11 +231,46 @@ def plan_command(
             output.data({"file": source, "plan": plan.as_dict()})
         else:
             output.show(plan_view(plan, f"Plan for {source}"))
+        if detailed_exitcode and plan.has_changes:
+            raise typer.Exit(EXIT_CHANGES)
 
     _run(ctx, body, check=file)
 
 
+@app.command("validate")
+@global_options
+def validate_command(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="desired-state files (YAML or JSON)")
+    ],
+) -> None:
+    """Check desired-state files offline, as plan does before it sends anything: no token, no request."""
+    output = Output(_settings(ctx))
+    checked: list[DesiredState] = []
+    problems: list[FileProblem] = []
+    for file in files:
+        try:
+            checked.append(load_desired_state(file))
+        except DesiredStateInvalid as invalid:
+            problems += invalid.problems
+    with failures(output):
+        if problems:
+            raise DesiredStateInvalid(problems)
+    if output.settings.json:
+        output.data({"files": [_checked_dict(state) for state in checked], "problems": []})
+    else:
+        for state in checked:
+            item = _checked_dict(state)
+            output.show(Text(f"{state.source}: ok ({item['pairs']} pair(s), {item['limits']} limit(s))"))
+
+
+def _checked_dict(state: DesiredState) -> dict[str, Any]:
+    return {"file": state.source, "pairs": len(state.pairs), "limits": len(state.limits)}
+
+
 @app.command("apply")
+@global_options
 def apply_command(
     ctx: typer.Context,
     file: FileArgument,
@@ -333,7 +354,11 @@ ToArgument = Annotated[str | None, typer.Argument(metavar="TO", help="target obj
 TypeIdOption = Annotated[list[int] | None, typer.Option("--type-id", help="association type id (repeatable)")]
 CategoryOption = Annotated[
     list[str] | None,
-    typer.Option("--category", help="once for all, or once per --type-id [default: HUBSPOT_DEFINED]"),
+    typer.Option(
+        "--category",
+        help="once for all, or once per --type-id; any case "
+        "[default: HUBSPOT_DEFINED, for HubSpot's own types of the pair only]",
+    ),
 ]
 MaxOption = Annotated[list[int] | None, typer.Option("--max", help="limit, once per --type-id (1..10000)")]
 InputFileOption = Annotated[
@@ -342,6 +367,7 @@ InputFileOption = Annotated[
 
 
 @app.command("create")
+@global_options
 def create_command(
     ctx: typer.Context,
     from_object_type: FromArgument = None,
@@ -357,6 +383,7 @@ def create_command(
 
 
 @app.command("update")
+@global_options
 def update_command(
     ctx: typer.Context,
     from_object_type: FromArgument = None,
@@ -372,6 +399,7 @@ def update_command(
 
 
 @app.command("purge")
+@global_options
 def purge_command(
     ctx: typer.Context,
     from_object_type: FromArgument = None,
@@ -381,12 +409,12 @@ def purge_command(
     file: InputFileOption = None,
 ) -> None:
     """Remove limits, restoring HubSpot's defaults."""
-    batches = _limit_batches(from_object_type, to_object_type, type_ids, None, categories, file)
+    batches = _key_batches(from_object_type, to_object_type, type_ids, categories, file)
 
     def body(output: Output, client: LimitsClient) -> None:
         done = []
-        for pair, inputs in batches():
-            result = client.purge(*pair, [item.key for item in inputs])
+        for pair, keys in batches():
+            result = client.purge(*pair, keys)
             done += [{**pair_names(pair), "category": k.category, "typeId": k.type_id} for k in result.purged]
         if output.settings.json:
             output.data({"purged": done})
@@ -398,6 +426,7 @@ def purge_command(
 
 
 Batches = Callable[[], list[tuple[Pair, list[LimitInput]]]]
+KeyBatches = Callable[[], list[tuple[Pair, list[AssociationTypeKey]]]]
 
 
 def _limit_batches(
@@ -408,34 +437,82 @@ def _limit_batches(
     categories: Sequence[str] | None,
     file: Path | None,
 ) -> Batches:
-    """The inputs per pair, from the command line (checked now) or from a desired-state file (read later).
+    """create/update: the limits per pair, from the command line (checked now) or a file (read later).
 
-    ``maxima`` None (purge): each limit is a placeholder 1; only the keys are sent.
+    A limit is never guessed: each --type-id needs its --max, since a default would cap a real portal.
     """
     if file is not None:
-        if from_object_type or to_object_type or type_ids or maxima or categories:
-            raise typer.BadParameter(
-                "give either --file or FROM TO --type-id ..., not both", param_hint="--file"
-            )
+        _only_file(from_object_type, to_object_type, type_ids, maxima, categories)
         return lambda: _batches_from_file(load_desired_state(file))
+    given, count = list(maxima or []), len(type_ids or [])
+    if count and len(given) != count:
+        raise typer.BadParameter(
+            f"required once per --type-id ({count} --type-id, {len(given)} --max)", param_hint="--max"
+        )
+    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
+    inputs = [LimitInput(key.category, key.type_id, limit) for key, limit in zip(keys, given, strict=True)]
+    return lambda: [(pair, inputs)]
+
+
+def _key_batches(
+    from_object_type: str | None,
+    to_object_type: str | None,
+    type_ids: Sequence[int] | None,
+    categories: Sequence[str] | None,
+    file: Path | None,
+) -> KeyBatches:
+    """purge: the association types per pair; only keys exist here, so no limit can be sent."""
+    if file is not None:
+        _only_file(from_object_type, to_object_type, type_ids, None, categories)
+        return lambda: [
+            (pair, [item.key for item in inputs])
+            for pair, inputs in _batches_from_file(load_desired_state(file))
+        ]
+    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
+    return lambda: [(pair, keys)]
+
+
+def _only_file(*command_line: object) -> None:
+    if any(command_line):
+        raise typer.BadParameter("give either --file or FROM TO --type-id ..., not both", param_hint="--file")
+
+
+def _command_line_keys(
+    from_object_type: str | None,
+    to_object_type: str | None,
+    type_ids: Sequence[int] | None,
+    categories: Sequence[str] | None,
+) -> tuple[Pair, list[AssociationTypeKey]]:
     if not from_object_type or not to_object_type:
         raise typer.BadParameter("FROM and TO are required (or --file)", param_hint="FROM TO")
     pair = _pair_ids(from_object_type, to_object_type)
     ids = list(type_ids or [])
     if not ids:
         raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
-    names = list(categories or [Category.HUBSPOT_DEFINED])
+    if not categories:
+        return pair, [
+            AssociationTypeKey(Category.HUBSPOT_DEFINED, type_id) for type_id in _built_in(pair, ids)
+        ]
+    # HubSpot spells categories in capitals and answers 400 to any other case: accept any, send capitals.
+    names = [name.upper() for name in categories]
     if len(names) == 1:
         names *= len(ids)
     if len(names) != len(ids):
         raise typer.BadParameter(f"give it once, or once per --type-id ({len(ids)})", param_hint="--category")
-    if maxima is None:
-        keys = [LimitInput(name, type_id, 1) for name, type_id in zip(names, ids, strict=True)]
-        return lambda: [(pair, keys)]
-    if len(maxima) != len(ids):
-        raise typer.BadParameter(f"give one per --type-id ({len(ids)})", param_hint="--max")
-    inputs = [LimitInput(*row) for row in zip(names, ids, maxima, strict=True)]
-    return lambda: [(pair, inputs)]
+    return pair, [AssociationTypeKey(name, type_id) for name, type_id in zip(names, ids, strict=True)]
+
+
+def _built_in(pair: Pair, type_ids: list[int]) -> list[int]:
+    """Without --category, only HubSpot's own types of the pair: a label's id is never taken for one."""
+    known = {info.type_id for info in hubspot_defined_types(*pair)}
+    unknown = [type_id for type_id in type_ids if type_id not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"typeId {', '.join(map(str, unknown))} is not a HubSpot-defined type of {pair_text(pair)}; "
+            "say which category it is (e.g. --category USER_DEFINED)",
+            param_hint="--category",
+        )
+    return type_ids
 
 
 def _batches_from_file(desired: DesiredState) -> list[tuple[Pair, list[LimitInput]]]:
@@ -500,11 +577,9 @@ def _key_text(item: dict[str, Any]) -> str:
 def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
     ids = []
     for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
-        object_id = normalise_object_type(name)
+        object_id = resolve_object_type(name)
         if object_id is None:
-            raise typer.BadParameter(
-                f"unknown object type {name!r} (e.g. deals, 0-3, 2-1234)", param_hint=hint
-            )
+            raise typer.BadParameter(UNKNOWN_OBJECT_TYPE.format(name=name), param_hint=hint)
         ids.append(object_id)
     return (ids[0], ids[1])
 
@@ -529,6 +604,13 @@ def _parse_pairs(values: list[str] | None) -> list[Pair]:
 )
 def mock_command(ctx: typer.Context) -> None:
     """Serve the HubSpot mock in the foreground (options: mock --help)."""
-    from hubspot_association_limits.mock._server import main as mock_main
+    try:
+        from hubspot_association_limits.mock._server import main as mock_main
+    except ImportError as error:
+        if not is_missing(error, "mock"):
+            raise
+        # The mock takes no global options (its own parser reads its arguments), so plain defaults here.
+        plain = Settings(base_url=None, prefix=None, token=None, mock=False, json=False, budget=None)
+        Output(plain).fail(EXIT_USAGE, install_hint("mock", "the mock command"))
 
     raise typer.Exit(mock_main(ctx.args, prog="hubspot-association-limits mock"))

@@ -7,6 +7,7 @@ allowed). Validation runs to the end before anything is returned, so one run sho
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -17,8 +18,10 @@ import jsonschema
 import yaml
 
 from hubspot_association_limits._catalogue import normalise_object_type, object_type_name
+from hubspot_association_limits.cli._validate import catalogue_problems
 
 __all__ = [
+    "UNKNOWN_OBJECT_TYPE",
     "DesiredLimit",
     "DesiredState",
     "DesiredStateInvalid",
@@ -29,6 +32,7 @@ __all__ = [
     "pair_text",
     "parse_desired_state",
     "render_desired_state",
+    "resolve_object_type",
     "schema",
 ]
 
@@ -36,6 +40,20 @@ Pair = tuple[str, str]
 """An object-type pair as ids: (from, to)."""
 Format = Literal["yaml", "json"]
 _PathPart = str | int
+# Besides the catalogue's names and ids, files and options take ids the catalogue does not list (a type
+# HubSpot added after this release, a custom object's 2-<n>) and a custom object's fully qualified name.
+# A plain word the catalogue does not know is refused: in a file it is far more often a typo.
+_UNLISTED: Final = re.compile(r"[02]-[1-9][0-9]*|p[0-9]+_[A-Za-z][A-Za-z0-9_]*")
+UNKNOWN_OBJECT_TYPE: Final = (
+    "unknown object type {name!r} (use a name like deals or leads, an id like 0-3 or 2-1234, "
+    "or a custom object's fully qualified name like p1234567_cars)"
+)
+
+
+def resolve_object_type(name: str) -> str | None:
+    """The id to send for an object type a file or option names: catalogue names and ids become ids,
+    other ids and fully qualified names stay as written; None for anything else."""
+    return normalise_object_type(name) or (name if _UNLISTED.fullmatch(name) else None)
 
 
 @attrs.frozen
@@ -146,7 +164,11 @@ def load_desired_state(path: Path) -> DesiredState:
 def parse_desired_state(text: str, *, source: str, fmt: Format = "yaml") -> DesiredState:
     """Parse and validate the text of a desired-state file (pure). Raises DesiredStateInvalid."""
     data, lines, problems = _parse(text, source, fmt)
-    problems += [*_schema_problems(data, source, lines), *_meaning_problems(data, source, lines)]
+    problems += [
+        *_schema_problems(data, source, lines),
+        *_meaning_problems(data, source, lines),
+        *_catalogue_problems(data, source, lines),
+    ]
     if problems:
         raise DesiredStateInvalid(sorted(problems, key=lambda p: (p.line or 0, p.json_path)))
     return _build(data, source)
@@ -336,11 +358,12 @@ def _meaning_problems(
             name = entry.get(field)
             if not isinstance(name, str) or not name:
                 continue
-            object_id = normalise_object_type(name)
+            object_id = resolve_object_type(name)
             if object_id is None:
                 where = (*base, field)
-                message = f"unknown object type {name!r} (use a name like deals or an id like 0-3 or 2-1234)"
-                yield FileProblem(source, where, _line_of(where, lines), message)
+                yield FileProblem(
+                    source, where, _line_of(where, lines), UNKNOWN_OBJECT_TYPE.format(name=name)
+                )
             ids.append(object_id)
         yield from _duplicate_associations(entry.get("associations"), (*base, "associations"), source, lines)
         if len(ids) != 2 or None in ids:
@@ -352,6 +375,14 @@ def _meaning_problems(
             yield FileProblem(source, base, line, message)
         else:
             seen_pairs[pair] = line
+
+
+def _catalogue_problems(
+    data: Any, source: str, lines: Mapping[tuple[_PathPart, ...], int]
+) -> Iterator[FileProblem]:
+    """What HubSpot would refuse (labels, HubSpot-defined typeIds, label limits): ``validate``'s checks."""
+    for path, message in catalogue_problems(data, lambda where: _line_of(where, lines)):
+        yield FileProblem(source, path, _line_of(path, lines), message)
 
 
 def _duplicate_associations(
@@ -394,7 +425,7 @@ def _build(data: dict[str, Any], source: str) -> DesiredState:
     pairs: list[Pair] = []
     limits: list[DesiredLimit] = []
     for entry in data["limits"]:
-        pair = (str(normalise_object_type(entry["from"])), str(normalise_object_type(entry["to"])))
+        pair = (str(resolve_object_type(entry["from"])), str(resolve_object_type(entry["to"])))
         pairs.append(pair)
         limits.extend(
             DesiredLimit(

@@ -24,11 +24,22 @@ from hubspot_association_limits._redact import redact
 from hubspot_association_limits.cli._desired import DesiredStateInvalid
 from hubspot_association_limits.cli._render import problems_view
 
-__all__ = ["EXIT_API", "EXIT_OK", "EXIT_USAGE", "Output", "Settings", "failures", "log_to_stderr"]
+__all__ = [
+    "EXIT_API",
+    "EXIT_CHANGES",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Output",
+    "Settings",
+    "failures",
+    "log_to_stderr",
+]
 
 EXIT_OK: Final = 0
 EXIT_API: Final = 1
 EXIT_USAGE: Final = 2
+# plan --detailed-exitcode: the plan has changes (terraform's convention, with 3 since 2 is taken).
+EXIT_CHANGES: Final = 3
 
 
 @attrs.frozen
@@ -91,17 +102,22 @@ def failures(output: Output) -> Iterator[None]:
         output.fail(EXIT_API, str(error))
 
 
-def log_to_stderr() -> Callable[[], None]:
-    """Log the library (debug) and each HTTP request (httpx, info) on stderr; returns the undo."""
+def log_to_stderr(verbose: bool) -> Callable[[], None]:
+    """Log the library's warnings on stderr (e.g. a shared budget that fell back to pacing alone); with
+    ``verbose`` also its debug records and each HTTP request (httpx, info). Returns the undo."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     # On the handler: unlike the library logger's own filter, it also sees child loggers' records.
     handler.addFilter(redact_record)
-    loggers = ((library_logger, logging.DEBUG), (logging.getLogger("httpx"), logging.INFO))
-    previous = [(log, log.level) for log, _ in loggers]
-    for log, level in loggers:
+    # Without -v only the handler filters, so levels set through HUBSPOT_ASSOCIATION_LIMITS_LOG stand.
+    handler.setLevel(logging.NOTSET if verbose else logging.WARNING)
+    levels = {library_logger: logging.DEBUG, logging.getLogger("httpx"): logging.INFO} if verbose else {}
+    loggers = [library_logger, *levels]
+    previous = [(log, log.level) for log in dict.fromkeys(loggers)]
+    for log in dict.fromkeys(loggers):
         log.addHandler(handler)
-        log.setLevel(level)
+        if log in levels:
+            log.setLevel(levels[log])
 
     def undo() -> None:
         for log, level in previous:

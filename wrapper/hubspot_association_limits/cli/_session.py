@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Any, Final
 
 from hubspot_association_limits._client import LimitsClient
+from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._pacing import RateBudget
 from hubspot_association_limits.cli._output import EXIT_USAGE, Output, Settings
 
@@ -26,8 +27,13 @@ def open_client(settings: Settings, output: Output) -> Iterator[LimitsClient]:
     if settings.mock:
         if settings.base_url is not None:
             output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
-        # Imported here: the mock needs starlette and uvicorn, which talking to HubSpot does not.
-        from hubspot_association_limits.mock import MockConfig, running_mock
+        # Imported here: the mock needs the [mock] extra, which talking to HubSpot does not.
+        try:
+            from hubspot_association_limits.mock import MockConfig, running_mock
+        except ImportError as error:
+            if not is_missing(error, "mock"):
+                raise
+            output.fail(EXIT_USAGE, install_hint("mock", "--mock"))
 
         with (
             running_mock(MockConfig(seed_file="demo")) as mock,

@@ -3,7 +3,7 @@
 One mock server runs per test session; before every test that uses ``hubspot_mock`` it is reset to
 its initial state (config, limits, stats, rate limits, fault plan). Mark a test with
 ``@pytest.mark.hubspot_mock(burst_limit=5, seed_file="demo", ...)`` to configure it for that test.
-Nothing heavy is imported until the fixture is used.
+Nothing heavy is imported until the fixture is used, so a run without the ``[mock]`` extra is unharmed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+
+from .._extras import install_hint, is_missing
 
 if TYPE_CHECKING:
     from ._server import MockServer
@@ -25,7 +27,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def _hubspot_mock_server() -> Iterator[MockServer]:
-    from ._server import running_mock
+    # Without the [mock] extra only tests that use the fixture fail; the rest of the run is untouched.
+    try:
+        from ._server import running_mock
+    except ImportError as error:
+        if not is_missing(error, "mock"):
+            raise
+        pytest.fail(install_hint("mock", "the hubspot_mock fixture"), pytrace=False)
 
     with running_mock() as mock:
         yield mock

@@ -1,0 +1,141 @@
+"""Reading live limits: every limit "read all" lists lands in its pair or in a warning, with few requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+from hubspot_association_limits import AssociationTypeId as A
+from hubspot_association_limits import Limit, hubspot_defined_type
+from hubspot_association_limits.cli._live import read_live
+
+Pair = tuple[str, str]
+DEALS_CONTACTS, TICKETS_COMPANIES, LEADS_CONTACTS = ("0-3", "0-1"), ("0-5", "0-2"), ("0-136", "0-1")
+CARS_CONTACTS = ("2-77", "0-1")
+
+
+def hs(type_id: int, limit: int = 5, label: str | None = None) -> Limit:
+    return Limit("HUBSPOT_DEFINED", type_id, label, limit)
+
+
+def user(type_id: int, label: str, limit: int = 2) -> Limit:
+    return Limit("USER_DEFINED", type_id, label, limit)
+
+
+class Portal:
+    """A PairReader over a fixed portal, recording each request."""
+
+    def __init__(self, pairs: dict[Pair, list[Limit]]) -> None:
+        self.pairs = pairs
+        self.requests: list[str] = []
+
+    def get(self, from_object_type: str, to_object_type: str) -> Iterable[Limit]:
+        self.requests.append(f"GET {from_object_type}:{to_object_type}")
+        return list(self.pairs.get((from_object_type, to_object_type), []))
+
+    def list_all(self) -> Iterable[Limit]:
+        self.requests.append("read all")
+        return [limit for limits in self.pairs.values() for limit in limits]
+
+
+CASES = [
+    pytest.param(
+        {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)], TICKETS_COMPANIES: [hs(A.TICKET_TO_COMPANY)]},
+        [],
+        {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)], TICKETS_COMPANIES: [hs(A.TICKET_TO_COMPANY)]},
+        [],
+        ["read all"],
+        id="HubSpot-defined types are placed by the catalogue, with no read per pair",
+    ),
+    pytest.param(
+        {LEADS_CONTACTS: [hs(A.PRIMARY_LEAD_TO_CONTACT, 1, "Primary")]},
+        [],
+        {LEADS_CONTACTS: [hs(A.PRIMARY_LEAD_TO_CONTACT, 1, "Primary")]},
+        [],
+        ["read all"],
+        id="a type outside the old ten pairs is found",
+    ),
+    pytest.param(
+        {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT), user(101, "Decision maker")]},
+        [],
+        {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT), user(101, "Decision maker")]},
+        [],
+        ["read all", "GET 0-3:0-1"],
+        id="a portal's label is looked for in the pairs known to hold limits",
+    ),
+    pytest.param(
+        {CARS_CONTACTS: [user(150, "Owner")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
+        [],
+        {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
+        [user(150, "Owner")],
+        ["read all", "GET 0-3:0-1"],
+        id="a label on a pair nobody names is warned about, not dropped",
+    ),
+    pytest.param(
+        {CARS_CONTACTS: [user(150, "Owner")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
+        [CARS_CONTACTS],
+        {CARS_CONTACTS: [user(150, "Owner")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
+        [],
+        ["GET 2-77:0-1", "read all"],
+        id="a named pair is read first; nothing is left to look for",
+    ),
+    pytest.param(
+        {("0-3", "0-999"): [Limit("HUBSPOT_DEFINED", 99_999, None, 3)]},
+        [],
+        {},
+        [Limit("HUBSPOT_DEFINED", 99_999, None, 3)],
+        ["read all"],
+        id="a HubSpot-defined id the catalogue does not know yet is warned about",
+    ),
+    pytest.param(
+        {DEALS_CONTACTS: [Limit("HUBSPOT_DEFINED", A.DEAL_TO_CONTACT, None, None)]},
+        [],
+        {},
+        [],
+        ["read all"],
+        id="an association type without a limit is no limit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("portal", "named", "pairs", "unread", "requests"), CASES)
+def test_read_live_places_every_limit(
+    portal: dict[Pair, list[Limit]],
+    named: list[Pair],
+    pairs: dict[Pair, list[Limit]],
+    unread: list[Limit],
+    requests: list[str],
+) -> None:
+    reader = Portal(portal)
+    live = read_live(reader, named, check_all=True)
+    assert live.pairs == pairs
+    assert list(live.unread) == unread
+    assert reader.requests == requests
+
+
+def test_the_warning_names_each_unplaced_limit() -> None:
+    reader = Portal({CARS_CONTACTS: [user(150, "Owner"), Limit("INTEGRATOR_DEFINED", 7, None, 3)]})
+    (warning,) = read_live(reader, [], check_all=True).warnings()
+    assert "2 limit(s)" in warning
+    assert "USER_DEFINED 150 'Owner', INTEGRATOR_DEFINED 7" in warning
+    assert "--pair FROM:TO" in warning
+
+
+def test_without_check_all_only_the_named_pairs_are_read() -> None:
+    reader = Portal({DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)], TICKETS_COMPANIES: [hs(A.TICKET_TO_COMPANY)]})
+    live = read_live(reader, [DEALS_CONTACTS, DEALS_CONTACTS], check_all=False)
+    assert live.pairs == {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]}
+    assert reader.requests == ["GET 0-3:0-1"]
+
+
+def test_forty_hubspot_defined_pairs_cost_one_request() -> None:
+    pairs: dict[Pair, list[Limit]] = {}
+    for type_id in range(1, 2000):
+        info = hubspot_defined_type(type_id)
+        if info and (info.from_object_type, info.to_object_type) not in pairs and len(pairs) < 40:
+            pairs[info.from_object_type, info.to_object_type] = [hs(type_id, label=info.label)]
+    assert len(pairs) == 40
+    reader = Portal(pairs)
+    live = read_live(reader, [], check_all=True)
+    assert live.pairs == pairs
+    assert reader.requests == ["read all"]

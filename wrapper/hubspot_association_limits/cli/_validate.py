@@ -1,0 +1,143 @@
+"""The offline checks of a desired-state file that need the catalogue: what HubSpot would refuse, found
+before anything is sent. ``validate`` and ``plan`` both run them (through the desired-state loader).
+
+Pure functions over the parsed document: it may still hold anything, since every problem of a file is
+reported in one run, so each check looks only at values of the type it expects.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final, TypeGuard
+
+from hubspot_association_limits._catalogue import (
+    Category,
+    hubspot_defined_type,
+    hubspot_defined_types,
+    normalise_object_type,
+    object_type_name,
+)
+
+__all__ = ["LABEL_MAX_LENGTH", "catalogue_problems", "label_problem"]
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+LineOf = Callable[[Sequence[PathPart]], int | None]
+
+# HubSpot publishes no maximum; its settings page cuts labels far shorter than this.
+LABEL_MAX_LENGTH: Final = 100
+# The schema's bounds of ``max`` (HubSpot's: a custom limit is 1..10,000).
+MAX_LIMIT: Final = 10_000
+
+
+def label_problem(label: str) -> str | None:
+    """Why a label cannot be a HubSpot association label, or None when it can."""
+    if not label.strip():
+        return "a label must not be empty"
+    if label != label.strip():
+        return f"a label must not start or end with spaces: {label!r}"
+    if any(unicodedata.category(char).startswith("C") for char in label):
+        return f"a label must be one line of text, without control characters: {label!r}"
+    if len(label) > LABEL_MAX_LENGTH:
+        return f"a label is at most {LABEL_MAX_LENGTH} characters, this one has {len(label)}"
+    return None
+
+
+def catalogue_problems(data: Any, line_of: LineOf) -> Iterator[tuple[Path, str]]:
+    """(path, message) for labels, HubSpot-defined typeIds and label limits HubSpot would refuse."""
+    if not isinstance(data, dict) or not isinstance(data.get("limits"), list):
+        return
+    for pair_index, entry in enumerate(data["limits"]):
+        if not isinstance(entry, dict) or not isinstance(entry.get("associations"), list):
+            continue
+        base: Path = ("limits", pair_index, "associations")
+        items = [(index, item) for index, item in enumerate(entry["associations"]) if isinstance(item, dict)]
+        for index, item in items:
+            label = item.get("label")
+            if isinstance(label, str) and (message := label_problem(label)) is not None:
+                yield (*base, index, "label"), message
+        pair = _pair(entry)
+        if pair is None or not all(object_id.startswith("0-") for object_id in pair):
+            continue  # custom objects (2-<n>) have no HubSpot-defined types in the catalogue
+        yield from _hubspot_defined_problems(pair, base, items)
+        yield from _label_limit_problems(pair, base, items, line_of)
+
+
+def _pair(entry: dict[str, Any]) -> tuple[str, str] | None:
+    ids = [
+        normalise_object_type(name) if isinstance(name, str) else None
+        for name in (entry.get("from"), entry.get("to"))
+    ]
+    return (ids[0], ids[1]) if ids[0] is not None and ids[1] is not None else None
+
+
+def _hubspot_defined_problems(
+    pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]]
+) -> Iterator[tuple[Path, str]]:
+    """A HUBSPOT_DEFINED typeId must be one of the pair's own: another pair's id would limit nothing."""
+    known = [info.type_id for info in hubspot_defined_types(*pair)]
+    for index, item in items:
+        type_id = item.get("typeId")
+        if item.get("category") != Category.HUBSPOT_DEFINED or type(type_id) is not int or type_id in known:
+            continue
+        elsewhere = hubspot_defined_type(type_id)
+        where = (
+            f"belongs to {_text((elsewhere.from_object_type, elsewhere.to_object_type))}, not to"
+            if elsewhere is not None
+            else "is no type HubSpot defines; not one of"
+        )
+        own = f"its types: {', '.join(map(str, known))}" if known else "it has none"
+        message = f"HUBSPOT_DEFINED typeId {type_id} {where} {_text(pair)} ({own})"
+        yield (*base, index, "typeId"), message
+
+
+def _label_limit_problems(
+    pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]], line_of: LineOf
+) -> Iterator[tuple[Path, str]]:
+    """A label's limit may not exceed the pair's object limit (its unlabeled type's) when both are set."""
+    unlabeled = [info.type_id for info in hubspot_defined_types(*pair) if info.label is None]
+    if len(unlabeled) != 1:
+        return  # no single object limit to compare with (company -> company has three unlabeled types)
+    object_limit = next(
+        (
+            (index, item["max"])
+            for index, item in items
+            if item.get("category") == Category.HUBSPOT_DEFINED
+            and item.get("typeId") == unlabeled[0]
+            and _valid_max(item.get("max"))
+        ),
+        None,
+    )
+    if object_limit is None:
+        return
+    object_index, object_max = object_limit
+    line = line_of((*base, object_index))
+    where = f", line {line}" if line is not None else ""
+    for index, item in items:
+        category, limit = item.get("category"), item.get("max")
+        if category == Category.HUBSPOT_DEFINED or not _valid_max(limit) or limit <= object_max:
+            continue
+        yield (
+            (*base, index, "max"),
+            f"{_association_text(item)}: max {limit} is above the pair's object limit {object_max} "
+            f"(HUBSPOT_DEFINED typeId {unlabeled[0]}{where}); HubSpot refuses a label limit above it",
+        )
+
+
+def _valid_max(value: Any) -> TypeGuard[int]:
+    """A max the schema accepts; an invalid one is reported there, not compared here as well."""
+    return type(value) is int and 1 <= value <= MAX_LIMIT
+
+
+def _association_text(item: dict[str, Any]) -> str:
+    text = f"{item.get('category')}"
+    if type(item.get("typeId")) is int:
+        text += f" typeId {item['typeId']}"
+    if isinstance(item.get("label"), str):
+        text += f" ({item['label']})"
+    return text
+
+
+def _text(pair: tuple[str, str]) -> str:
+    return f"{object_type_name(pair[0])} -> {object_type_name(pair[1])}"
