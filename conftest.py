@@ -4,7 +4,8 @@ Each page gets its own mock on a free 127.0.0.1 port (seeded with the demo porta
 working directory, and ``HUBSPOT_ACCESS_TOKEN`` / ``HUBSPOT_BASE_URL`` pointing at that mock, so an
 example reads exactly as a user would type it. Blocks run in page order and share one namespace.
 
-- ```` ```python ````: executed; if an ```` ```output ```` block follows, stdout must match it.
+- ```` ```python ````: executed; if an ```` ```output ```` block follows, stdout must match it. With a
+  ``title="NAME"`` it is a file instead (a test module, say), written for later examples to use.
 - ```` ```console ````: each ``$ command`` runs in bash; the lines after it, up to the next ``$``, are its
   expected output (stdout and stderr, as a terminal shows them). A command that should fail says so
   with a trailing ``# exits N``.
@@ -49,6 +50,8 @@ def _mismatch(what: str, expected: str, actual: str) -> str:
 
 
 def _run_python(example: Example) -> str | None:
+    if example.region.lexemes["title"]:  # a file for later examples (a test module, say), not a snippet
+        return _write_file(example)
     namespace = example.namespace
     out = io.StringIO()
     # Leading newlines make tracebacks point at the line in the Markdown file.
@@ -119,7 +122,7 @@ def _write_file(example: Example) -> str | None:
         (page.directory / title).write_text(text, encoding="utf-8")
     elif language == "json":
         json.loads(text)
-    else:
+    elif language == "yaml":
         yaml.safe_load(text)
     return None
 
