@@ -2,8 +2,8 @@
 
 The catalogue (``.._catalogue``) is the data: HubSpot's 32 standard object types (by id, plural or
 singular name) and its HubSpot-defined association types, each valid for its own pair only. Any
-custom object id ``2-<n>`` is accepted, as HubSpot accepts the id of every custom object a portal
-has. A seed file adds what a portal has beyond the catalogue:
+custom object id ``2-<n>`` is accepted, declared or not: a custom object without association types
+only gets item errors. A seed file adds what a portal has beyond the catalogue:
 
 - ``customObjects``: custom objects by HubSpot's schema fields, so that requests may name them by
   their fully qualified name as well as by id:
@@ -64,7 +64,7 @@ class Registry:
     def __init__(
         self, custom_objects: Iterable[CustomObject] = (), types: Iterable[AssociationType] = ()
     ) -> None:
-        # HubSpot matches fully qualified names case-insensitively, as it does standard names.
+        # Matched case-insensitively, like standard names (HubSpot documents neither way).
         self._custom = {obj.fully_qualified_name.lower(): obj.object_type_id for obj in custom_objects}
         self._types = {(t.from_object_type, t.to_object_type, t.category, t.type_id): t for t in types}
 
