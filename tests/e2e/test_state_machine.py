@@ -7,6 +7,12 @@ from __future__ import annotations
 from hubspot_association_limits.mock import MockConfig
 
 from ._machine import SEED_FILE
+from ._model import (
+    ALREADY_CONFIGURED,
+    LABEL_LIMIT_ABOVE_OBJECT_LIMIT,
+    NOT_CONFIGURED,
+    UNKNOWN_ASSOCIATION_TYPE,
+)
 from ._run import UNLIMITED, run_machine
 
 
@@ -17,3 +23,13 @@ def test_the_wrapper_and_the_mock_agree_with_the_model(driver_kind: str) -> None
     assert totals["calls"] >= 200  # the machine really ran
     assert totals["typed_errors"] == 0
     assert totals["faults"] == 0
+    # Pairs from the whole catalogue (not only the seed's), and every rule met on them.
+    assert len([name for name in totals if name.startswith("pair ")]) >= 25, totals
+    assert totals["applied"] >= 50, totals
+    for reason in (
+        UNKNOWN_ASSOCIATION_TYPE,
+        ALREADY_CONFIGURED,
+        NOT_CONFIGURED,
+        LABEL_LIMIT_ABOVE_OBJECT_LIMIT,
+    ):
+        assert totals[reason] >= 1, totals

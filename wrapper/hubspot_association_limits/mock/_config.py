@@ -83,7 +83,8 @@ class MockConfig:
     - ``latency_ms``: added to every HubSpot request.
     - ``fault_rate`` (0.0-1.0) of HubSpot requests get a fault, drawn from ``faults`` with
       ``random.Random(seed)``, so a run is reproducible.
-    - ``seed_file``: extra association types and initial limits (YAML or JSON), or ``"demo"``.
+    - ``seed_file``: custom objects, extra association types and initial limits (YAML or JSON; see
+      ``_registry``), or ``"demo"``.
     - ``max_body_bytes``: larger request bodies get 413.
     - ``retry_after_s``: the ``Retry-After`` value sent with 423 and 477 faults.
     """
