@@ -44,16 +44,12 @@ def _name(object_id: str) -> str:
 
 
 def _seed(path: Path, *, limits: bool) -> str:
-    # The mock on this branch knows 13 HubSpot-defined types; the seed declares the others it needs.
-    types = [
-        {"fromObjectType": f, "toObjectType": t, "category": "HUBSPOT_DEFINED", "typeId": i, "label": label}
-        for f, t, i, label in TYPES
-    ]
+    # The mock knows every HubSpot-defined type of the catalogue: the seed only sets limits.
     seeded = [
         {"fromObjectType": f, "toObjectType": t, "category": c, "typeId": i, "maxToObjectIds": m}
         for (f, t, c, i), m in EXPECTED.items()
     ]
-    path.write_text(json.dumps({"associationTypes": types, "limits": seeded if limits else []}))
+    path.write_text(json.dumps({"limits": seeded if limits else []}))
     return str(path)
 
 
