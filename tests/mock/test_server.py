@@ -120,6 +120,22 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
             "does not exist",
         ),
         ("labels: []", "Additional properties"),
+        ('customObjects: [{objectTypeId: "2-1", fullyQualifiedName: cars}]', "does not match"),
+        ('customObjects: [{objectTypeId: "0-1", fullyQualifiedName: p1_cars}]', "does not match"),
+        (
+            'customObjects: [{objectTypeId: "2-1", fullyQualifiedName: p1_cars}, '
+            '{objectTypeId: "2-2", fullyQualifiedName: p1_cars}]',
+            "fullyQualifiedName 'p1_cars' is declared twice",
+        ),
+        (
+            "associationTypes: [{fromObjectType: p1_cars, toObjectType: deals, category: WORK, typeId: 1}]",
+            "unknown object type 'p1_cars'",
+        ),
+        (
+            "associationTypes: [{fromObjectType: tickets, toObjectType: companies, "
+            "category: HUBSPOT_DEFINED, typeId: 339}]",
+            "HubSpot's own type",
+        ),
         ("[", "not valid YAML"),
     ],
 )

@@ -5,17 +5,17 @@ from __future__ import annotations
 import threading
 
 import pytest
-from hubspot_association_limits.mock._registry import load_seed, registry_for
+from hubspot_association_limits.mock._registry import load_seed
 from hubspot_association_limits.mock._store import LimitInput, LimitStore
 
-D, C, CO = "0-3", "0-1", "0-2"
+D, C, CO, T, LEAD = "0-3", "0-1", "0-2", "0-5", "0-136"
 
 
 def store() -> LimitStore:
     seed = load_seed(
         "demo"
     )  # deals->contacts: HUBSPOT 3 = 10, USER 101 = 2; labels 101, 102; 103 on contacts->companies
-    return LimitStore(registry_for(seed), seed.limits)
+    return LimitStore(seed.registry(), seed.limits)
 
 
 def hs(type_id: int, limit: int) -> LimitInput:
@@ -101,6 +101,40 @@ CASES = [
     # Duplicates in an update batch: both apply, the last wins.
     ("update", (D, C), [hs(3, 8), hs(3, 9)], [("HUBSPOT_DEFINED", 3, 8), ("HUBSPOT_DEFINED", 3, 9)], []),
     ("update", (D, C), [hs(99, 3)], [], [(99, "UNKNOWN_ASSOCIATION_TYPE", None)]),
+    # The same rules hold for every HubSpot-defined type of the catalogue, on its own pair only.
+    (
+        "create",
+        (T, CO),
+        [hs(339, 3), hs(26, 2)],
+        [("HUBSPOT_DEFINED", 339, 3), ("HUBSPOT_DEFINED", 26, 2)],
+        [],
+    ),
+    (
+        "create",
+        (T, CO),
+        [hs(339, 3), hs(26, 4)],
+        [("HUBSPOT_DEFINED", 339, 3)],
+        [(26, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 3")],
+    ),
+    (
+        "create",
+        (CO, CO),
+        [hs(13, 5), hs(14, 6)],
+        [("HUBSPOT_DEFINED", 13, 5), ("HUBSPOT_DEFINED", 14, 6)],
+        [],
+    ),
+    (
+        "create",
+        (LEAD, C),
+        [hs(608, 2), hs(608, 3)],
+        [("HUBSPOT_DEFINED", 608, 2)],
+        [(608, "ALREADY_CONFIGURED", None)],
+    ),
+    ("create", (LEAD, C), [hs(608, 10_001)], [], [(608, "LIMIT_OUT_OF_RANGE", None)]),
+    ("update", (T, CO), [hs(339, 3)], [], [(339, "NOT_CONFIGURED", None)]),
+    ("create", (CO, T), [hs(339, 3)], [], [(339, "UNKNOWN_ASSOCIATION_TYPE", None)]),
+    ("create", (C, LEAD), [hs(608, 3)], [], [(608, "UNKNOWN_ASSOCIATION_TYPE", None)]),
+    ("create", (T, CO), [ud(339, 3)], [], [(339, "UNKNOWN_ASSOCIATION_TYPE", None)]),
 ]
 
 

@@ -13,7 +13,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from .._catalogue import normalise_object_type
 from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
 from ._config import ConfigError, MockConfig, config_from_json
 from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, edge
@@ -93,10 +92,11 @@ def _check_prefix(request: Request) -> None:
 
 def _object_types(request: Request) -> tuple[str, str]:
     _check_prefix(request)
+    registry = _runtime(request).store.registry
     ids = []
     for name in ("fromObjectType", "toObjectType"):
         value = request.path_params[name]
-        object_id = normalise_object_type(value)
+        object_id = registry.object_type(value)
         if object_id is None:
             message = f"Unable to infer object type from: {value}"
             raise _error(request, 400, message, "VALIDATION_ERROR", [{"message": message, "in": name}])

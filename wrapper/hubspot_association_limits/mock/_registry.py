@@ -1,7 +1,17 @@
-"""Which association types exist between two object types, and the seed file that adds more.
+"""Which object types and association types a mock portal has, and the seed file that adds more.
 
-HubSpot-defined types come from HubSpot's "Association type ID values" table; a portal's own labels
-(USER_DEFINED) and optional initial limits come from a seed file.
+The catalogue (``.._catalogue``) is the data: HubSpot's 32 standard object types (by id, plural or
+singular name) and its HubSpot-defined association types, each valid for its own pair only. Any
+custom object id ``2-<n>`` is accepted, as HubSpot accepts the id of every custom object a portal
+has. A seed file adds what a portal has beyond the catalogue:
+
+- ``customObjects``: custom objects by HubSpot's schema fields, so that requests may name them by
+  their fully qualified name as well as by id:
+  ``{objectTypeId: "2-123", fullyQualifiedName: "p1234567_cars"}``;
+- ``associationTypes``: the portal's own types (USER_DEFINED labels, or types between custom
+  objects); label null means unlabeled. Object types are names, ids or a declared fully qualified
+  name. A HubSpot-defined typeId the catalogue already has is refused (it is valid for its own pair);
+- ``limits``: the limits the mock starts (and resets) with; they obey the same rules as a create.
 """
 
 from __future__ import annotations
@@ -16,11 +26,11 @@ import attrs
 import jsonschema
 import yaml
 
-from .._catalogue import Category, ObjectType, normalise_object_type
+from .._catalogue import Category, hubspot_defined_type, normalise_object_type
 
 __all__ = [
-    "HUBSPOT_DEFINED_TYPES",
     "AssociationType",
+    "CustomObject",
     "Registry",
     "Seed",
     "SeedError",
@@ -40,50 +50,34 @@ class AssociationType:
     label: str | None
 
 
-def _hubspot(from_type: str, to_type: str, type_id: int, label: str | None = None) -> AssociationType:
-    return AssociationType(from_type, to_type, Category.HUBSPOT_DEFINED, type_id, label)
+@attrs.frozen
+class CustomObject:
+    """A custom object a seed declares: its id and the fully qualified name requests may use."""
 
-
-_C, _CO, _D, _T, _LI = (
-    ObjectType.CONTACTS,
-    ObjectType.COMPANIES,
-    ObjectType.DEALS,
-    ObjectType.TICKETS,
-    ObjectType.LINE_ITEMS,
-)
-HUBSPOT_DEFINED_TYPES: Final = (
-    _hubspot(_C, _CO, 279),
-    _hubspot(_C, _CO, 1, "Primary"),
-    _hubspot(_CO, _C, 280),
-    _hubspot(_CO, _C, 2, "Primary"),
-    _hubspot(_D, _C, 3),
-    _hubspot(_C, _D, 4),
-    _hubspot(_D, _CO, 341),
-    _hubspot(_D, _CO, 5, "Primary"),
-    _hubspot(_CO, _D, 342),
-    _hubspot(_C, _T, 15),
-    _hubspot(_T, _C, 16),
-    _hubspot(_D, _LI, 19),
-    _hubspot(_LI, _D, 20),
-)
+    object_type_id: str
+    fully_qualified_name: str
 
 
 class Registry:
-    """The association types that exist, looked up by pair and (category, typeId)."""
+    """The object types and association types of one mock portal: the catalogue plus a seed's."""
 
-    def __init__(self, types: Iterable[AssociationType]) -> None:
-        self._types: dict[tuple[str, str, str, int], AssociationType] = {}
-        for association_type in types:
-            key = (
-                association_type.from_object_type,
-                association_type.to_object_type,
-                association_type.category,
-                association_type.type_id,
-            )
-            self._types[key] = association_type
+    def __init__(
+        self, custom_objects: Iterable[CustomObject] = (), types: Iterable[AssociationType] = ()
+    ) -> None:
+        # HubSpot matches fully qualified names case-insensitively, as it does standard names.
+        self._custom = {obj.fully_qualified_name.lower(): obj.object_type_id for obj in custom_objects}
+        self._types = {(t.from_object_type, t.to_object_type, t.category, t.type_id): t for t in types}
+
+    def object_type(self, value: str) -> str | None:
+        """The id a request's object type denotes (standard, ``2-<n>``, or a declared fully
+        qualified name), or None when HubSpot could not infer one."""
+        return normalise_object_type(value) or self._custom.get(value.lower())
 
     def find(self, from_type: str, to_type: str, category: str, type_id: int) -> AssociationType | None:
         """The association type, or None when the pair has no such type."""
+        info = hubspot_defined_type(type_id) if category == Category.HUBSPOT_DEFINED else None
+        if info is not None and (info.from_object_type, info.to_object_type) == (from_type, to_type):
+            return AssociationType(from_type, to_type, category, type_id, info.label)
         return self._types.get((from_type, to_type, category, type_id))
 
 
@@ -104,10 +98,15 @@ class SeedLimit:
 
 @attrs.frozen
 class Seed:
-    """The contents of a seed file: extra association types and initial limits."""
+    """The contents of a seed file: custom objects, extra association types and initial limits."""
 
+    custom_objects: tuple[CustomObject, ...] = ()
     association_types: tuple[AssociationType, ...] = ()
     limits: tuple[SeedLimit, ...] = ()
+
+    def registry(self) -> Registry:
+        """The catalogue plus this seed's custom objects and association types."""
+        return Registry(self.custom_objects, self.association_types)
 
 
 _PAIR: Final = {
@@ -120,6 +119,18 @@ _SEED_SCHEMA: Final = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
+        "customObjects": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["objectTypeId", "fullyQualifiedName"],
+                "properties": {
+                    "objectTypeId": {"type": "string", "pattern": "^2-[1-9][0-9]*$"},
+                    "fullyQualifiedName": {"type": "string", "pattern": "^p[0-9]+_[A-Za-z][A-Za-z0-9_]*$"},
+                },
+            },
+        },
         "associationTypes": {
             "type": "array",
             "items": {
@@ -166,27 +177,48 @@ def parse_seed(data: object, source: str = "<seed>") -> Seed:
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise SeedError(f"seed file {source}: {where}: {error.message}")
     assert isinstance(data, Mapping)
+    custom = _custom_objects(data.get("customObjects", []), source)
+    registry = Registry(custom)  # resolves the names the entries below use
     types = tuple(
-        AssociationType(*_pair(entry, source), entry["category"], entry["typeId"], entry.get("label"))
+        AssociationType(
+            *_pair(registry, entry, source), entry["category"], entry["typeId"], entry.get("label")
+        )
         for entry in data.get("associationTypes", [])
     )
+    for association_type in types:
+        if association_type.category == Category.HUBSPOT_DEFINED and hubspot_defined_type(
+            association_type.type_id
+        ):
+            raise SeedError(
+                f"seed file {source}: HUBSPOT_DEFINED {association_type.type_id} is HubSpot's own type "
+                "(the catalogue has it, for its own pair); seed only types the catalogue lacks"
+            )
     limits = tuple(
-        SeedLimit(*_pair(entry, source), entry["category"], entry["typeId"], entry["maxToObjectIds"])
+        SeedLimit(
+            *_pair(registry, entry, source), entry["category"], entry["typeId"], entry["maxToObjectIds"]
+        )
         for entry in data.get("limits", [])
     )
-    return Seed(types, limits)
+    return Seed(custom, types, limits)
 
 
-def _pair(entry: Mapping[str, Any], source: str) -> tuple[str, str]:
+def _custom_objects(entries: Iterable[Mapping[str, str]], source: str) -> tuple[CustomObject, ...]:
+    custom = tuple(CustomObject(entry["objectTypeId"], entry["fullyQualifiedName"]) for entry in entries)
+    for field, values in (
+        ("objectTypeId", [obj.object_type_id for obj in custom]),
+        ("fullyQualifiedName", [obj.fully_qualified_name.lower() for obj in custom]),
+    ):
+        twice = sorted({value for value in values if values.count(value) > 1})
+        if twice:
+            raise SeedError(f"seed file {source}: customObjects: {field} {twice[0]!r} is declared twice")
+    return custom
+
+
+def _pair(registry: Registry, entry: Mapping[str, Any], source: str) -> tuple[str, str]:
     ids = []
     for field in ("fromObjectType", "toObjectType"):
-        object_id = normalise_object_type(entry[field])
+        object_id = registry.object_type(entry[field])
         if object_id is None:
             raise SeedError(f"seed file {source}: unknown object type {entry[field]!r} in {field}")
         ids.append(object_id)
     return ids[0], ids[1]
-
-
-def registry_for(seed: Seed) -> Registry:
-    """HubSpot's built-in association types plus the seed's."""
-    return Registry([*HUBSPOT_DEFINED_TYPES, *seed.association_types])

@@ -12,7 +12,7 @@ import attrs
 from ._config import MockConfig
 from ._faults import FaultPlan
 from ._limits import RateLimiter
-from ._registry import Seed, load_seed, registry_for
+from ._registry import Seed, load_seed
 from ._store import LimitStore
 
 __all__ = ["Runtime", "Stats", "config_json"]
@@ -90,7 +90,7 @@ def _changed(old: MockConfig, new: MockConfig, names: tuple[str, ...]) -> bool:
 
 def _store_for(config: MockConfig) -> LimitStore:
     seed = load_seed(config.seed_file) if config.seed_file else Seed()
-    return LimitStore(registry_for(seed), seed.limits)
+    return LimitStore(seed.registry(), seed.limits)
 
 
 def _limiter_for(config: MockConfig) -> RateLimiter:

@@ -83,7 +83,7 @@ class LimitStore:
     so concurrent batches apply one after another and never interleave."""
 
     def __init__(self, registry: Registry, initial: Iterable[SeedLimit] = ()) -> None:
-        self._registry = registry
+        self.registry = registry  # the app resolves request object types through it too
         self._lock = threading.Lock()
         # Per object-type pair, split by labeled/unlabeled: the rules compare a pair's label limits
         # with its unlabeled (object) limit, and reads are per pair.
@@ -155,7 +155,7 @@ class LimitStore:
         self, from_type: str, to_type: str, item: LimitInput, *, create: bool
     ) -> StoredLimit | ItemFailure:
         # Caller holds the lock.
-        association_type = self._registry.find(from_type, to_type, item.category, item.type_id)
+        association_type = self.registry.find(from_type, to_type, item.category, item.type_id)
         key = LimitKey(from_type, to_type, item.category, item.type_id)
         pair = self._pairs.setdefault((from_type, to_type), _Pair())
         existing = pair.get(key)
