@@ -344,6 +344,7 @@ def test_state_and_stats(api: httpx.Client, hubspot_mock: MockServer) -> None:
     hubspot_mock.reset()
     assert hubspot_mock.state() == {
         "limits": [],
+        "labels": [],
         "stats": {"requests": 0, "by_status": {}, "rate_limited": 0, "faults": 0},
     }
 

@@ -16,8 +16,10 @@ from starlette.types import Receive, Scope, Send
 from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
 from ._config import ConfigError, MockConfig, config_from_json
 from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, edge
+from ._registry import AssociationType
 from ._runtime import Runtime, config_json
 from ._store import BatchOutcome, LimitInput
+from ._types import LabelRefusal
 from ._validation import validate_body
 
 __all__ = ["MockApp", "create_app"]
@@ -25,6 +27,8 @@ __all__ = ["MockApp", "create_app"]
 _CONTROL_PREFIX: Final = "/_mock/"
 _DATED_VERSION: Final = re.compile(r"20[0-9]{2}-(0[1-9]|1[0-2])")
 _BASE: Final = "/crm/{first}/{second}/definitions/configurations"
+_LABELS: Final = "/crm/{first}/{second}/{fromObjectType}/{toObjectType}/labels"
+_INT32_MAX: Final = 2**31 - 1
 
 
 class MockApp(Starlette):
@@ -47,6 +51,10 @@ def create_app(config: MockConfig | None = None) -> MockApp:
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/create", _create, methods=["POST"]),
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/update", _update, methods=["POST"]),
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/purge", _purge, methods=["POST"]),
+            Route(_LABELS, _list_labels, methods=["GET"]),
+            Route(_LABELS, _create_label, methods=["POST"]),
+            Route(_LABELS, _update_label, methods=["PUT"]),
+            Route(f"{_LABELS}/{{associationTypeId}}", _delete_label, methods=["DELETE"]),
             Route("/_mock/state", _state, methods=["GET"]),
             Route("/_mock/reset", _reset, methods=["POST"]),
             Route("/_mock/config", _configure, methods=["GET", "PATCH"]),
@@ -214,6 +222,72 @@ async def _list_all(request: Request) -> Response:
     return _applied_then_failed(request) or JSONResponse({"results": [limit_json(limit) for limit in limits]})
 
 
+def _label_json(association_type: AssociationType) -> dict[str, Any]:
+    t = association_type
+    return {"category": t.category, "typeId": t.type_id, "label": t.label}
+
+
+def _label_refused(request: Request, refusal: LabelRefusal) -> Response:
+    category = "OBJECT_NOT_FOUND" if refusal.status == 404 else "VALIDATION_ERROR"
+    errors = [{"message": refusal.message, "in": refusal.field}]
+    return JSONResponse(
+        error_body(_correlation_id(request), refusal.message, category, errors=errors),
+        status_code=refusal.status,
+    )
+
+
+@_refusals
+async def _list_labels(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    types = _runtime(request).store.labels(from_type, to_type)
+    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in types]})
+
+
+@_refusals
+async def _create_label(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    body = await _json_body(request, "LabelCreateInput")
+    runtime = _runtime(request)
+    created = runtime.store.create_label(
+        from_type,
+        to_type,
+        body["label"],
+        body["name"],
+        body.get("inverseLabel"),
+        cap=runtime.config.label_limit_per_pair,
+    )
+    if isinstance(created, LabelRefusal):
+        return _label_refused(request, created)
+    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in created]})
+
+
+@_refusals
+async def _update_label(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    body = await _json_body(request, "LabelUpdateInput")
+    renamed = _runtime(request).store.rename_label(
+        from_type, to_type, body["associationTypeId"], body["label"], body.get("inverseLabel")
+    )
+    if isinstance(renamed, LabelRefusal):
+        return _label_refused(request, renamed)
+    return _applied_then_failed(request) or Response(status_code=204)
+
+
+@_refusals
+async def _delete_label(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    raw = request.path_params["associationTypeId"]
+    if not re.fullmatch(r"-?[0-9]+", raw) or not -_INT32_MAX - 1 <= int(raw) <= _INT32_MAX:
+        message = f"associationTypeId must be an int32 integer, got {raw!r}"
+        raise _error(
+            request, 400, message, "VALIDATION_ERROR", [{"message": message, "in": "associationTypeId"}]
+        )
+    removed = _runtime(request).store.delete_label(from_type, to_type, int(raw))
+    if isinstance(removed, LabelRefusal):
+        return _label_refused(request, removed)
+    return _applied_then_failed(request) or Response(status_code=204)
+
+
 async def _state(request: Request) -> Response:
     runtime = _runtime(request)
     limits = [
@@ -226,7 +300,16 @@ async def _state(request: Request) -> Response:
     ]
     for limit in limits:
         limit["maxToObjectIds"] = limit.pop("userEnforcedMaxToObjectIds")
-    return JSONResponse({"limits": limits, "stats": runtime.stats.as_json()})
+    labels = [
+        {
+            "fromObjectType": t.from_object_type,
+            "toObjectType": t.to_object_type,
+            **_label_json(t),
+            "name": name,
+        }
+        for t, name in runtime.store.own_types()
+    ]
+    return JSONResponse({"limits": limits, "labels": labels, "stats": runtime.stats.as_json()})
 
 
 async def _reset(request: Request) -> Response:

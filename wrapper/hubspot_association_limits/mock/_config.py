@@ -86,6 +86,9 @@ class MockConfig:
     - ``seed_file``: extra association types and initial limits (YAML or JSON), or ``"demo"``.
     - ``max_body_bytes``: larger request bodies get 413.
     - ``retry_after_s``: the ``Retry-After`` value sent with 423 and 477 faults.
+    - ``label_limit_per_pair``: how many labels one object-type pair may have (both directions
+      count once); a create beyond it gets 400. HubSpot caps labels per pair by subscription
+      (its limits tracking API reports the cap); 50 is the mock's default.
     """
 
     tokens: Mapping[str, TokenConfig] | None = attrs.field(default=None, repr=_tokens_repr)
@@ -99,6 +102,7 @@ class MockConfig:
     seed_file: str | None = None
     max_body_bytes: int = attrs.field(default=1_000_000, validator=_check_positive)
     retry_after_s: int = attrs.field(default=1, validator=_check_non_negative)
+    label_limit_per_pair: int = attrs.field(default=50, validator=_check_positive)
 
 
 def config_to_json(fields: Mapping[str, Any]) -> dict[str, Any]:

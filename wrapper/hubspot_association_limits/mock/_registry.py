@@ -59,26 +59,20 @@ class CustomObject:
 
 
 class Registry:
-    """The object types and association types of one mock portal: the catalogue plus a seed's."""
+    """The object types of one mock portal (the catalogue's plus a seed's custom objects) and the
+    association types its seed declares (``_types`` adds the catalogue's and the labels)."""
 
     def __init__(
         self, custom_objects: Iterable[CustomObject] = (), types: Iterable[AssociationType] = ()
     ) -> None:
         # HubSpot matches fully qualified names case-insensitively, as it does standard names.
         self._custom = {obj.fully_qualified_name.lower(): obj.object_type_id for obj in custom_objects}
-        self._types = {(t.from_object_type, t.to_object_type, t.category, t.type_id): t for t in types}
+        self.types = tuple(types)
 
     def object_type(self, value: str) -> str | None:
         """The id a request's object type denotes (standard, ``2-<n>``, or a declared fully
         qualified name), or None when HubSpot could not infer one."""
         return normalise_object_type(value) or self._custom.get(value.lower())
-
-    def find(self, from_type: str, to_type: str, category: str, type_id: int) -> AssociationType | None:
-        """The association type, or None when the pair has no such type."""
-        info = hubspot_defined_type(type_id) if category == Category.HUBSPOT_DEFINED else None
-        if info is not None and (info.from_object_type, info.to_object_type) == (from_type, to_type):
-            return AssociationType(from_type, to_type, category, type_id, info.label)
-        return self._types.get((from_type, to_type, category, type_id))
 
 
 class SeedError(ValueError):

@@ -33,7 +33,8 @@ class MockServer:
         self._control = httpx.Client(base_url=base_url, timeout=10.0)
 
     def state(self) -> dict[str, Any]:
-        """``GET /_mock/state``: the stored limits and the traffic stats."""
+        """``GET /_mock/state``: the stored limits, the portal's own association types (its labels
+        among them) and the traffic stats."""
         response = self._control.get("/_mock/state")
         response.raise_for_status()
         state: dict[str, Any] = response.json()
