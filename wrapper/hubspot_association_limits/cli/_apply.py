@@ -129,17 +129,19 @@ class ApplyReport:
 
     @property
     def every(self) -> tuple[ItemOutcome | LabelOutcome, ...]:
-        """Every change's outcome, labels first."""
-        return (*self.labels, *self.outcomes)
+        """Every change's outcome in the order applied: labels created, limits, labels deleted."""
+        created = tuple(outcome for outcome in self.labels if outcome.change.action is LabelAction.CREATE)
+        deleted = tuple(outcome for outcome in self.labels if outcome.change.action is LabelAction.DELETE)
+        return (*created, *self.outcomes, *deleted)
 
     @property
     def applied(self) -> tuple[ItemOutcome | LabelOutcome, ...]:
-        """The changes HubSpot confirmed (labels first)."""
+        """The changes HubSpot confirmed."""
         return tuple(outcome for outcome in self.every if outcome.applied)
 
     @property
     def not_applied(self) -> tuple[ItemOutcome | LabelOutcome, ...]:
-        """The changes that failed or were never sent (labels first)."""
+        """The changes that failed or were never sent."""
         return tuple(outcome for outcome in self.every if not outcome.applied)
 
     @property
