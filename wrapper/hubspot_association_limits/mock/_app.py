@@ -51,9 +51,7 @@ def create_app(config: MockConfig | None = None) -> MockApp:
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/create", _create, methods=["POST"]),
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/update", _update, methods=["POST"]),
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/purge", _purge, methods=["POST"]),
-            Route(_LABELS, _list_labels, methods=["GET"]),
-            Route(_LABELS, _create_label, methods=["POST"]),
-            Route(_LABELS, _update_label, methods=["PUT"]),
+            Route(_LABELS, _labels, methods=["GET", "POST", "PUT"]),
             Route(f"{_LABELS}/{{associationTypeId}}", _delete_label, methods=["DELETE"]),
             Route("/_mock/state", _state, methods=["GET"]),
             Route("/_mock/reset", _reset, methods=["POST"]),
@@ -234,6 +232,13 @@ def _label_refused(request: Request, refusal: LabelRefusal) -> Response:
         error_body(_correlation_id(request), refusal.message, category, errors=errors),
         status_code=refusal.status,
     )
+
+
+async def _labels(request: Request) -> Response:
+    # One route for the three methods, so that a 405 lists every method the path has.
+    handler = {"GET": _list_labels, "POST": _create_label, "PUT": _update_label}[request.method]
+    response: Response = await handler(request)
+    return response
 
 
 @_refusals
