@@ -119,7 +119,10 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
             f"limits: [{{{DEALS_CONTACTS}, category: USER_DEFINED, typeId: 9, maxToObjectIds: 1}}]",
             "does not exist",
         ),
-        ("labels: []", "Additional properties"),
+        ("extra: []", "Additional properties"),
+        ("portals: {default: {}}", "should not be valid"),
+        ("labels: [{fromObjectType: deals, toObjectType: notes, label: X}]", "not supported"),
+        ("portals: {p: {labels: [{fromObjectType: deals, toObjectType: contacts}]}}", "portals/p/labels/0"),
         ('customObjects: [{objectTypeId: "2-1", fullyQualifiedName: cars}]', "does not match"),
         ('customObjects: [{objectTypeId: "0-1", fullyQualifiedName: p1_cars}]', "does not match"),
         (

@@ -8,8 +8,8 @@ from typing import Final
 
 import attrs
 
-from ._registry import AssociationType, Registry, SeedLimit
-from ._types import DEFAULT_FIRST_LABEL_TYPE_ID, LabelRefusal, TypeTable
+from ._registry import DEFAULT_FIRST_LABEL_TYPE_ID, AssociationType, Registry, SeedLabel, SeedLimit
+from ._types import LabelRefusal, TypeTable, label_name
 
 __all__ = [
     "MAX_LIMIT",
@@ -24,6 +24,7 @@ __all__ = [
 
 MIN_LIMIT: Final = 1
 MAX_LIMIT: Final = 10_000
+_NO_CAP: Final = 2**31  # a seed's labels are the portal's starting point, not requests to cap
 
 # Item-error reasons, reported in a 207 item's context.reason.
 UNKNOWN_ASSOCIATION_TYPE: Final = "UNKNOWN_ASSOCIATION_TYPE"
@@ -89,9 +90,11 @@ class LimitStore:
         registry: Registry,
         initial: Iterable[SeedLimit] = (),
         *,
+        labels: Iterable[SeedLabel] = (),
         first_label_type_id: int = DEFAULT_FIRST_LABEL_TYPE_ID,
     ) -> None:
         self.registry = registry  # the app resolves request object types through it too
+        self._labels = tuple(labels)
         self._first_label_type_id = first_label_type_id
         self._types = TypeTable(registry.types, first_label_type_id)
         self._lock = threading.Lock()
@@ -106,6 +109,17 @@ class LimitStore:
         with self._lock:
             self._pairs.clear()
             self._types = TypeTable(self.registry.types, self._first_label_type_id)
+            for label in self._labels:
+                created = self._types.create(
+                    label.from_object_type,
+                    label.to_object_type,
+                    label.label,
+                    label.name or label_name(label.label),
+                    label.inverse_label,
+                    cap=_NO_CAP,
+                )
+                if isinstance(created, LabelRefusal):
+                    raise ValueError(f"initial label {label.label!r} is invalid: {created.message}")
             for seed in self._initial:
                 failure = self._apply(
                     seed.from_object_type,

@@ -32,9 +32,8 @@ import attrs
 from .._catalogue import Category, ObjectType, hubspot_defined_type, hubspot_defined_types
 from ._registry import AssociationType
 
-__all__ = ["DEFAULT_FIRST_LABEL_TYPE_ID", "LabelRefusal", "TypeKey", "TypeTable", "labels_allowed"]
+__all__ = ["LabelRefusal", "TypeKey", "TypeTable", "label_name", "labels_allowed"]
 
-DEFAULT_FIRST_LABEL_TYPE_ID: Final = 101
 _LABEL_OBJECT_TYPES: Final = frozenset(
     {ObjectType.CONTACTS, ObjectType.COMPANIES, ObjectType.DEALS, ObjectType.TICKETS}
 )
@@ -58,7 +57,7 @@ def labels_allowed(from_type: str, to_type: str) -> bool:
     return all(t in _LABEL_OBJECT_TYPES or t.startswith("2-") for t in (from_type, to_type))
 
 
-def _slug(label: str) -> str:
+def label_name(label: str) -> str:
     # The internal name a seeded label is known by (what the client derives by default, too).
     ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
     return _NOT_A_NAME.sub("_", ascii_text.lower()).strip("_")
@@ -85,7 +84,7 @@ class TypeTable:
             key = _key(association_type)
             self._types[key] = association_type
             if association_type.category == Category.USER_DEFINED:
-                name = None if association_type.label is None else _slug(association_type.label)
+                name = None if association_type.label is None else label_name(association_type.label)
                 self._definitions[key] = _Definition(name, (key,))
         self._next_id = max([first_label_type_id, *(key[3] + 1 for key in self._types)])
 
