@@ -323,7 +323,7 @@ def test_a_label_error_exits_2_and_writes_nothing(
         assert words in problem["message"]
     else:
         assert f"{path}:6: limits[0].associations[1].label: {words}" in result.stderr
-        assert "1 problem found; nothing was sent." in result.stderr
+        assert "1 problem found; nothing was written (the labels were only read)." in result.stderr
 
 
 def test_plan_resolves_labels_in_the_portal(cli: Cli, mock: MockServer, tmp_path: Path) -> None:

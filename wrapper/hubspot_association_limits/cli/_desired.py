@@ -98,10 +98,14 @@ class FileProblem:
 
 
 class DesiredStateInvalid(Exception):
-    """The desired-state file has problems; nothing may be sent. ``problems`` lists every one."""
+    """The desired-state file has problems; nothing may be sent. ``problems`` lists every one.
 
-    def __init__(self, problems: Sequence[FileProblem]) -> None:
+    ``labels_read``: found by looking labels up in the portal, so reads were sent (never a write).
+    """
+
+    def __init__(self, problems: Sequence[FileProblem], *, labels_read: bool = False) -> None:
         self.problems = tuple(problems)
+        self.labels_read = labels_read
         noun = "problem" if len(self.problems) == 1 else "problems"
         super().__init__(f"{len(self.problems)} {noun}:\n" + "\n".join(str(p) for p in self.problems))
 

@@ -194,7 +194,7 @@ def resolve(
             problems.append(_problem(desired.source, limit, labels, matches))
     problems += _same_type_twice(desired.source, limits)
     if problems:
-        raise DesiredStateInvalid(problems)
+        raise DesiredStateInvalid(problems, labels_read=True)
     return attrs.evolve(desired, limits=tuple(limits))
 
 

@@ -149,11 +149,13 @@ def _outcome_text(outcome: ItemOutcome | LabelOutcome) -> str:
     return f"{outcome.item.action:<6} {pair_text(outcome.pair)} {_change(outcome.item)}"
 
 
-def problems_view(problems: Sequence[FileProblem]) -> RenderableType:
-    """Every problem of a desired-state file, one per line, compiler style, and that nothing was sent."""
+def problems_view(problems: Sequence[FileProblem], *, labels_read: bool = False) -> RenderableType:
+    """Every problem of a desired-state file, one per line, compiler style, and that nothing was sent
+    (or, for labels looked up in the portal, that only they were read)."""
     noun = "problem" if len(problems) == 1 else "problems"
     lines: list[RenderableType] = [Text(str(problem)) for problem in problems]
-    lines.append(Text(f"{len(problems)} {noun} found; nothing was sent.", style="bold red"))
+    sent = "nothing was written (the labels were only read)" if labels_read else "nothing was sent"
+    lines.append(Text(f"{len(problems)} {noun} found; {sent}.", style="bold red"))
     return Group(*lines)
 
 
