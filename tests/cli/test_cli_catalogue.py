@@ -15,6 +15,7 @@ from hubspot_association_limits.cli._desired import (
     parse_desired_state,
     render_desired_state,
 )
+from hubspot_association_limits.cli._live import can_have_labels
 from hubspot_association_limits.cli._plan import diff
 from hubspot_association_limits.cli._render import plan_view
 from hubspot_association_limits.mock import MockServer
@@ -44,16 +45,12 @@ def _name(object_id: str) -> str:
 
 
 def _seed(path: Path, *, limits: bool) -> str:
-    # The mock on this branch knows 13 HubSpot-defined types; the seed declares the others it needs.
-    types = [
-        {"fromObjectType": f, "toObjectType": t, "category": "HUBSPOT_DEFINED", "typeId": i, "label": label}
-        for f, t, i, label in TYPES
-    ]
+    # The mock knows every HubSpot-defined type (the catalogue's); the seed only sets limits.
     seeded = [
         {"fromObjectType": f, "toObjectType": t, "category": c, "typeId": i, "maxToObjectIds": m}
         for (f, t, c, i), m in EXPECTED.items()
     ]
-    path.write_text(json.dumps({"associationTypes": types, "limits": seeded if limits else []}))
+    path.write_text(json.dumps({"limits": seeded if limits else []}))
     return str(path)
 
 
@@ -68,7 +65,9 @@ def test_export_finds_forty_pairs_with_one_request_and_round_trips(
     requests = mock.state()["stats"]["requests"] - before
     assert exported.exit_code == 0, exported
     assert "warning" not in exported.stderr
-    assert requests == 1  # "read all"; the catalogue places every limit in its pair
+    # "read all" (the catalogue places every limit in its pair), and the labels of each pair that can have
+    # labels, for its labels: list
+    assert requests == 1 + len([pair for pair in {(f, t) for f, t, _, _ in TYPES} if can_have_labels(pair)])
     for f, t, _, _ in TYPES:  # object types by name
         assert f"from: {_name(f)}\n  to: {_name(t)}\n" in exported.stdout
     path = tmp_path / "exported.yaml"

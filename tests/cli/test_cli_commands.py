@@ -103,7 +103,8 @@ def test_export_is_a_file_that_plans_nothing(cli: Cli, tmp_path: Path, fmt: str)
     assert exported.exit_code == 0, exported
     path = tmp_path / f"exported.{fmt}"
     path.write_text(exported.stdout)
-    assert {(x.type_id, x.max_to_object_ids) for x in load_desired_state(path).limits} == {(3, 4), (101, 2)}
+    exported_limits = {(x.type_id, x.label, x.max_to_object_ids) for x in load_desired_state(path).limits}
+    assert exported_limits == {(3, None, 4), (None, "Decision maker", 2)}  # the portal's label by label
     plan = json.loads(cli("--json", "plan", str(path), "--prune").stdout)["plan"]
     assert plan["summary"] == {"create": 0, "update": 0, "purge": 0, "unchanged": 2}
 

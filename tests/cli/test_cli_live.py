@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
+from hubspot_association_limits import AssociationLabel, Limit, hubspot_defined_type
 from hubspot_association_limits import AssociationTypeId as A
-from hubspot_association_limits import Limit, hubspot_defined_type
-from hubspot_association_limits.cli._live import read_live
+from hubspot_association_limits.cli._live import can_have_labels, read_live
 
 Pair = tuple[str, str]
 DEALS_CONTACTS, TICKETS_COMPANIES, LEADS_CONTACTS = ("0-3", "0-1"), ("0-5", "0-2"), ("0-136", "0-1")
 CARS_CONTACTS = ("2-77", "0-1")
+LABEL_PAIRS = 16  # every ordered pair of contacts, companies, deals and tickets
 
 
 def hs(type_id: int, limit: int = 5, label: str | None = None) -> Limit:
@@ -37,6 +38,16 @@ class Portal:
         self.requests.append("read all")
         return [limit for limits in self.pairs.values() for limit in limits]
 
+    def labels(self, from_object_type: str, to_object_type: str) -> Iterable[AssociationLabel]:
+        self.requests.append(f"labels {from_object_type}:{to_object_type}")
+        limits = self.pairs.get((from_object_type, to_object_type), [])
+        return [AssociationLabel(limit.category, limit.type_id, limit.label) for limit in limits]
+
+
+ALL_LABEL_PAIRS = [(a, b) for a in ("0-1", "0-2", "0-3", "0-5") for b in ("0-1", "0-2", "0-3", "0-5")]
+ALL_OTHER_LABEL_PAIRS = [pair for pair in ALL_LABEL_PAIRS if pair != DEALS_CONTACTS]
+assert len(ALL_LABEL_PAIRS) == LABEL_PAIRS
+FIVE = ("0-1", "0-2", "0-3", "0-5", "2-77")
 
 CASES = [
     pytest.param(
@@ -60,16 +71,38 @@ CASES = [
         [],
         {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT), user(101, "Decision maker")]},
         [],
-        ["read all", "GET 0-3:0-1"],
-        id="a portal's label is looked for in the pairs known to hold limits",
+        ["read all", "labels 0-3:0-1"],
+        id="a portal's label is looked for in the labels of the pairs known to hold limits first",
     ),
     pytest.param(
         {CARS_CONTACTS: [user(150, "Owner")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
         [],
         {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
         [user(150, "Owner")],
-        ["read all", "GET 0-3:0-1"],
-        id="a label on a pair nobody names is warned about, not dropped",
+        ["read all", "labels 0-3:0-1", *[f"labels {a}:{b}" for a, b in ALL_OTHER_LABEL_PAIRS]],
+        id="a label on a custom object's pair nobody names is warned about, not dropped",
+    ),
+    pytest.param(
+        {TICKETS_COMPANIES: [user(160, "Escalation")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
+        [],
+        {TICKETS_COMPANIES: [user(160, "Escalation")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
+        [],
+        ["read all", "labels 0-3:0-1", *[f"labels {a}:{b}" for a, b in ALL_OTHER_LABEL_PAIRS[:13]]],
+        id="a label on a pair nobody names is found in the labels of the pairs that can have labels",
+    ),
+    pytest.param(
+        {CARS_CONTACTS: [user(150, "Owner")], ("2-77", "0-2"): [hs(1000)]},
+        [("2-77", "0-2")],
+        {CARS_CONTACTS: [user(150, "Owner")], ("2-77", "0-2"): [hs(1000)]},
+        [],
+        [
+            "GET 2-77:0-2",
+            "read all",
+            "labels 2-77:0-2",
+            *[f"labels {a}:{b}" for a in FIVE[:4] for b in FIVE],
+            "labels 2-77:0-1",
+        ],
+        id="a custom object named by --pair makes its pairs candidates",
     ),
     pytest.param(
         {CARS_CONTACTS: [user(150, "Owner")], DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]},
@@ -84,8 +117,8 @@ CASES = [
         [],
         {},
         [Limit("HUBSPOT_DEFINED", 99_999, None, 3)],
-        ["read all"],
-        id="a HubSpot-defined id the catalogue does not know yet is warned about",
+        ["read all", *[f"labels {a}:{b}" for a, b in ALL_LABEL_PAIRS]],
+        id="an unknown HubSpot-defined id is looked for in every label pair, then warned about",
     ),
     pytest.param(
         {DEALS_CONTACTS: [Limit("HUBSPOT_DEFINED", A.DEAL_TO_CONTACT, None, None)]},
@@ -139,3 +172,17 @@ def test_forty_hubspot_defined_pairs_cost_one_request() -> None:
     live = read_live(reader, [], check_all=True)
     assert live.pairs == pairs
     assert reader.requests == ["read all"]
+
+
+@pytest.mark.parametrize(
+    ("pair", "expected"),
+    [
+        (("0-3", "0-1"), True),
+        (("2-77", "0-5"), True),
+        (("p123_cars", "p123_cars"), True),
+        (("0-3", "0-136"), False),  # leads
+        (("0-7", "0-3"), False),  # products
+    ],
+)
+def test_labels_only_between_crm_records_and_custom_objects(pair: Pair, expected: bool) -> None:
+    assert can_have_labels(pair) is expected

@@ -29,26 +29,30 @@ from ._run import UNLIMITED
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "association-limits.yaml"
 SCHEMA = schemathesis.openapi.from_path(str(SPEC))
-# The limit operations; the mock serves the label ones from issue #13 point 3 on, and until then the
-# wrapper's label methods are checked against scripted answers (tests/wrapper/test_labels.py).
-OPERATIONS = {
-    op.ok().definition.raw["operationId"]: op.ok()
-    for op in SCHEMA.get_all_operations()
-    if op.ok().definition.raw["tags"] == ["limits"]
-}
-# The last path segment of a request names its operation (every other path is one pair).
+# Every operation: the limit ones and the label ones.
+OPERATIONS = {op.ok().definition.raw["operationId"]: op.ok() for op in SCHEMA.get_all_operations()}
+# The last path segment of a request names its operation (every other path is one pair); a label
+# path's operation is its method.
 BY_SUFFIX = {
     "all": "listAllLimits",
     "create": "createLimits",
     "update": "updateLimits",
     "purge": "purgeLimits",
 }
+LABEL_BY_METHOD = {"GET": "listLabels", "POST": "createLabel", "PUT": "updateLabel", "DELETE": "deleteLabel"}
 REAL_PAIRS = [("deals", "contacts"), ("0-1", "0-2"), ("companies", "contacts")]
 NO_RETRY = RetryPolicy(max_retries=0)  # no faults here; a retry would hide a status the spec must allow
 
 
 def _operation_of(request: httpx.Request) -> str:
+    if "/definitions/configurations/" not in request.url.path:
+        return LABEL_BY_METHOD[request.method]
     return BY_SUFFIX.get(request.url.path.rsplit("/", 1)[-1], "getLimits")
+
+
+def _label_type_id(value: Any, realistic: bool) -> Any:
+    # The e2e seed's labels are 101-103; realistic cases name one of them or a near miss.
+    return 100 + abs(value) % 6 if realistic else value
 
 
 def _realistic(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,12 +78,36 @@ def _call(client: LimitsClient, operation_id: str, case: Any, pair: tuple[str, s
     if operation_id == "getLimits":
         client.get(from_type, to_type)
         return
+    if operation_id.endswith("Label") or operation_id == "listLabels":
+        _call_label(client, operation_id, case, from_type, to_type, realistic=pair is not None)
+        return
     inputs = _realistic(case.body["inputs"]) if pair else case.body["inputs"]
     if operation_id == "purgeLimits":
         client.purge(from_type, to_type, inputs)
     else:
         method = client.create if operation_id == "createLimits" else client.update
         method(from_type, to_type, inputs)
+
+
+def _call_label(
+    client: LimitsClient, operation_id: str, case: Any, from_type: str, to_type: str, *, realistic: bool
+) -> None:
+    if operation_id == "listLabels":
+        client.labels(from_type, to_type)
+    elif operation_id == "deleteLabel":
+        type_id = _label_type_id(case.path_parameters["associationTypeId"], realistic)
+        client.delete_label(from_type, to_type, type_id)
+    elif operation_id == "createLabel":
+        body = case.body
+        client.create_label(
+            from_type, to_type, body["label"], name=body["name"], inverse_label=body.get("inverseLabel")
+        )
+    else:
+        body = case.body
+        type_id = _label_type_id(body["associationTypeId"], realistic)
+        client.update_label(
+            from_type, to_type, type_id, body["label"], inverse_label=body.get("inverseLabel")
+        )
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))

@@ -37,3 +37,12 @@ def with_known_object_types(path_parameters: dict[str, Any] | None) -> dict[str,
         else OBJECT_TYPES[len(str(value)) % len(OBJECT_TYPES)]
         for name, value in path_parameters.items()
     }
+
+
+def refused_by_a_label_rule(path: str, response: Any) -> bool:
+    """A label operation refused (400) by one of HubSpot's label rules the spec cannot state: a pair
+    that cannot have labels, a name or label the pair has already, the cap of labels per pair, a
+    blank label, a HubSpot-defined typeId. Schema violations ("Invalid input...") do not count."""
+    if "/labels" not in path or response.status_code != 400:
+        return False
+    return not str(response.json().get("message", "")).startswith("Invalid input")

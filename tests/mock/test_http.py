@@ -344,6 +344,8 @@ def test_state_and_stats(api: httpx.Client, hubspot_mock: MockServer) -> None:
     hubspot_mock.reset()
     assert hubspot_mock.state() == {
         "limits": [],
+        "labels": [],
+        "portals": {},
         "stats": {"requests": 0, "by_status": {}, "rate_limited": 0, "faults": 0},
     }
 
@@ -374,7 +376,7 @@ def test_config_output_never_shows_tokens(hubspot_mock: MockServer) -> None:
     with httpx.Client(base_url=hubspot_mock.base_url) as client:
         shown = client.get("/_mock/config").text
     assert "secret-token-value" not in shown
-    assert json.loads(shown)["tokens"] == {"count": 1}
+    assert json.loads(shown)["tokens"] == {"count": 1, "portals": {"default": 1}}
     assert "secret-token-value" not in repr(hubspot_mock.config)
 
 

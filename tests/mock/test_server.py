@@ -8,10 +8,11 @@ import socket
 import subprocess
 import sys
 import threading
+from typing import Any
 
 import httpx
 import pytest
-from hubspot_association_limits.mock import MockConfig, MockServer, create_app, running_mock
+from hubspot_association_limits.mock import MockConfig, MockServer, TokenConfig, create_app, running_mock
 from hubspot_association_limits.mock._config import ConfigError
 from hubspot_association_limits.mock._registry import SeedError
 
@@ -119,7 +120,10 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
             f"limits: [{{{DEALS_CONTACTS}, category: USER_DEFINED, typeId: 9, maxToObjectIds: 1}}]",
             "does not exist",
         ),
-        ("labels: []", "Additional properties"),
+        ("extra: []", "Additional properties"),
+        ("portals: {default: {}}", "should not be valid"),
+        ("labels: [{fromObjectType: deals, toObjectType: notes, label: X}]", "not supported"),
+        ("portals: {p: {labels: [{fromObjectType: deals, toObjectType: contacts}]}}", "portals/p/labels/0"),
         ('customObjects: [{objectTypeId: "2-1", fullyQualifiedName: cars}]', "does not match"),
         ('customObjects: [{objectTypeId: "0-1", fullyQualifiedName: p1_cars}]', "does not match"),
         (
@@ -188,3 +192,22 @@ def test_mock_server_stops_when_its_block_ends() -> None:
     with running_mock():
         assert any(thread.name == "hubspot-mock" for thread in set(threading.enumerate()) - before)
     assert not [thread for thread in set(threading.enumerate()) - before if thread.name == "hubspot-mock"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "tokens", "label_limit"),
+    [
+        ([], None, 50),
+        (["--token", "pat-a", "--label-limit-per-pair", "3"], {"pat-a": TokenConfig()}, 3),
+        (
+            ["--token", "pat-a@sandbox", "--token", "pat-b+/==@production"],
+            {"pat-a": TokenConfig(portal="sandbox"), "pat-b+/==": TokenConfig(portal="production")},
+            50,
+        ),
+    ],
+)
+def test_python_m_maps_tokens_to_portals(argv: list[str], tokens: Any, label_limit: int) -> None:
+    from hubspot_association_limits.mock._server import build_parser, config_from_args
+
+    config = config_from_args(build_parser().parse_args(argv))
+    assert (config.tokens, config.label_limit_per_pair) == (tokens, label_limit)

@@ -7,7 +7,7 @@ Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file e
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,15 +21,17 @@ from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
-from hubspot_association_limits._types import AssociationTypeKey, Limit, LimitInput
+from hubspot_association_limits._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
 from hubspot_association_limits.cli._apply import (
     ApplyReport,
-    apply_plan,
+    apply_all,
     confirm_by_reading_back,
     progress_on_terminal,
 )
 from hubspot_association_limits.cli._desired import (
+    DEFAULT_LABEL_CATEGORY,
     UNKNOWN_OBJECT_TYPE,
+    DesiredLabel,
     DesiredLimit,
     DesiredState,
     DesiredStateInvalid,
@@ -42,7 +44,8 @@ from hubspot_association_limits.cli._desired import (
     resolve_object_type,
 )
 from hubspot_association_limits.cli._globals import app_options, global_options
-from hubspot_association_limits.cli._live import read_live
+from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
+from hubspot_association_limits.cli._live import can_have_labels, read_labels, read_live
 from hubspot_association_limits.cli._output import (
     EXIT_API,
     EXIT_CHANGES,
@@ -155,8 +158,19 @@ def export_command(
         str | None, typer.Option("--format", help="yaml or json [default: yaml; json with --json]")
     ] = None,
     pairs: PairsOption = None,
+    type_ids: Annotated[
+        bool,
+        typer.Option(
+            "--type-ids",
+            help="name the portal's own labels by typeId too (the file then fits this portal only)",
+        ),
+    ] = False,
 ) -> None:
-    """Print the portal's limits as a desired-state file ("read all", plus the --pair pairs)."""
+    """Print the portal's limits as a desired-state file ("read all", plus the --pair pairs).
+
+    The portal's own labels are named by their label (their typeIds differ between portals) and each
+    pair declares the labels it has, so the file can create them in another portal.
+    """
     output_format = _format(file_format, _settings(ctx))
     extra = _parse_pairs(pairs)
 
@@ -164,12 +178,19 @@ def export_command(
         live = read_live(client, extra, check_all=True)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
-        limits = {
-            pair: [_desired_from(pair, limit) for limit in items if limit.max_to_object_ids is not None]
+        exported = {
+            pair: [limit for limit in items if limit.max_to_object_ids is not None]
             for pair, items in live.pairs.items()
         }
-        text = render_desired_state({pair: items for pair, items in limits.items() if items}, output_format)
-        sys.stdout.write(redact(text))
+        exported = {pair: items for pair, items in exported.items() if items}
+        labels = dict(live.labels)
+        labels |= read_labels(client, [p for p in exported if can_have_labels(p) and p not in labels])
+        declared = _declarations(exported, labels)
+        limits = {
+            pair: [_desired_from(pair, limit, labels.get(pair, []), by_label=not type_ids) for limit in items]
+            for pair, items in exported.items()
+        }
+        sys.stdout.write(redact(render_desired_state(limits, output_format, declared)))
 
     _run(ctx, body)
 
@@ -182,10 +203,41 @@ def _format(value: str | None, settings: Settings) -> Literal["yaml", "json"]:
     return "json" if value == "json" else "yaml"
 
 
-def _desired_from(pair: Pair, limit: Limit) -> DesiredLimit:
-    return DesiredLimit(
-        pair[0], pair[1], limit.category, limit.type_id, limit.max_to_object_ids or 0, limit.label
-    )
+def _own_labels(labels: Sequence[AssociationLabel]) -> dict[str, list[AssociationLabel]]:
+    """The portal's own labels of a pair by their text."""
+    by_text: dict[str, list[AssociationLabel]] = {}
+    for item in labels:
+        if item.category == DEFAULT_LABEL_CATEGORY and item.label:
+            by_text.setdefault(item.label, []).append(item)
+    return by_text
+
+
+def _desired_from(
+    pair: Pair, limit: Limit, labels: Sequence[AssociationLabel], *, by_label: bool
+) -> DesiredLimit:
+    """A live limit for the file: one of the portal's own labels by its label, when that names one type."""
+    own = {item.type_id: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
+    label = own.get(limit.type_id, limit.label) if limit.category == DEFAULT_LABEL_CATEGORY else limit.label
+    unique = label is not None and len(_own_labels(labels).get(label, [])) == 1
+    type_id = None if by_label and limit.type_id in own and unique else limit.type_id
+    return DesiredLimit(pair[0], pair[1], limit.category, type_id, limit.max_to_object_ids or 0, label)
+
+
+def _declarations(
+    exported: Mapping[Pair, object], labels: Mapping[Pair, Sequence[AssociationLabel]]
+) -> dict[Pair, list[DesiredLabel]]:
+    """The labels: list of each exported pair: its own labels, except one the reverse pair (exported
+    too, and first in the file) declares already, since creating a label creates both directions."""
+    declared: dict[Pair, list[DesiredLabel]] = {}
+    for pair in sorted(pair for pair in exported if pair in labels):
+        reverse = (pair[1], pair[0])
+        covered = {item.label for item in declared.get(reverse, [])} if reverse != pair else set()
+        own = [
+            DesiredLabel(pair[0], pair[1], text) for text in _own_labels(labels[pair]) if text not in covered
+        ]
+        if own:  # an empty list would make --prune-labels delete labels another portal has on the pair
+            declared[pair] = own
+    return declared
 
 
 # --- plan and apply ----------------------------------------------------------------------------------------
@@ -196,10 +248,31 @@ PruneOption = Annotated[
 ]
 
 
-def _make_plan(client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]) -> Plan:
-    """Read the live limits of the file's pairs (and, pruning, every limit the portal has); diff."""
+PruneLabelsOption = Annotated[
+    bool,
+    typer.Option(
+        "--prune-labels",
+        help="also delete the portal's labels that pairs with a labels: list do not name "
+        "(HubSpot removes a deleted label from every record in the portal)",
+    ),
+]
+
+
+def _make_plan(
+    client: LimitsClient,
+    desired: DesiredState,
+    prune: bool,
+    pairs: Sequence[Pair],
+    prune_labels: bool = False,
+) -> Plan:
+    """Read the labels the file needs (one read per pair) and resolve them, so a label the portal lacks
+    stops the run before any limit is read or written; then read the live limits (and, pruning, every
+    limit the portal has) and diff."""
+    portal = read_labels(client, label_pairs(desired))
+    changes = label_changes(desired, portal, prune=prune_labels)
+    resolved = resolve(desired, portal, changes)
     live = read_live(client, [*desired.pairs, *pairs], check_all=prune)
-    plan = diff(desired, live.pairs, prune=prune)
+    plan = diff(resolved, live.pairs, prune=prune, labels=changes)
     return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
 
 
@@ -220,13 +293,15 @@ def plan_command(
     prune: PruneOption = False,
     pairs: PairsOption = None,
     detailed_exitcode: DetailedExitcodeOption = False,
+    prune_labels: PruneLabelsOption = False,
 ) -> None:
-    """Show what apply would change: create, update, purge or leave each limit (old -> new)."""
+    """Show what apply would change: labels to create (or delete), and create, update, purge or leave
+    each limit (old -> new)."""
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         desired = load_desired_state(file)
-        plan, source = _make_plan(client, desired, prune, extra), desired.source
+        plan, source = _make_plan(client, desired, prune, extra, prune_labels), desired.source
         if output.settings.json:
             output.data({"file": source, "plan": plan.as_dict()})
         else:
@@ -277,13 +352,15 @@ def apply_command(
     prune: PruneOption = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="apply without asking")] = False,
     pairs: PairsOption = None,
+    prune_labels: PruneLabelsOption = False,
 ) -> None:
-    """Show the plan, ask, apply it in batch calls, then re-plan to show what was and was not applied."""
+    """Show the plan, ask, create the labels it needs, apply the limits in batch calls, then re-plan to
+    show what was and was not applied."""
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         desired = load_desired_state(file)  # once: the re-plan must compare with what was applied
-        plan, source = _make_plan(client, desired, prune, extra), desired.source
+        plan, source = _make_plan(client, desired, prune, extra, prune_labels), desired.source
         if not output.settings.json:
             output.show(plan_view(plan, f"Plan for {source}"))
         if not plan.has_changes:
@@ -297,8 +374,10 @@ def apply_command(
             _confirm(output)
         changes = sum(len(pair.items) - len(pair.of(Action.UNCHANGED)) for pair in plan.pairs)
         with progress_on_terminal(changes) as advance:
-            report = apply_plan(client, plan, advance=advance)
-        replan = _read_back(output, client, desired, prune, extra)
+            report = apply_all(
+                client, plan, lambda: _make_plan(client, desired, prune, extra, prune_labels), advance=advance
+            )
+        replan = _read_back(output, client, desired, prune, extra, prune_labels)
         if replan is not None:
             report = confirm_by_reading_back(report, replan)
         if output.settings.json:
@@ -323,11 +402,16 @@ def apply_command(
 
 
 def _read_back(
-    output: Output, client: LimitsClient, desired: DesiredState, prune: bool, pairs: Sequence[Pair]
+    output: Output,
+    client: LimitsClient,
+    desired: DesiredState,
+    prune: bool,
+    pairs: Sequence[Pair],
+    prune_labels: bool,
 ) -> Plan | None:
     """A fresh plan after applying: the portal's word on what was applied. None if it cannot be read."""
     try:
-        return _make_plan(client, desired, prune, pairs)
+        return _make_plan(client, desired, prune, pairs, prune_labels)
     except errors.HubSpotError as error:
         output.note(f"could not read the portal back after applying: {error}", style="red")
         return None
@@ -379,7 +463,7 @@ def create_command(
 ) -> None:
     """Set limits on association types that have none yet."""
     batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
-    _run(ctx, lambda output, client: _write(output, batches(), client.create, "created"), check=file)
+    _run(ctx, lambda output, client: _write(output, batches(client), client.create, "created"), check=file)
 
 
 @app.command("update")
@@ -395,7 +479,7 @@ def update_command(
 ) -> None:
     """Change existing limits."""
     batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
-    _run(ctx, lambda output, client: _write(output, batches(), client.update, "updated"), check=file)
+    _run(ctx, lambda output, client: _write(output, batches(client), client.update, "updated"), check=file)
 
 
 @app.command("purge")
@@ -413,7 +497,7 @@ def purge_command(
 
     def body(output: Output, client: LimitsClient) -> None:
         done = []
-        for pair, keys in batches():
+        for pair, keys in batches(client):
             result = client.purge(*pair, keys)
             done += [{**pair_names(pair), "category": k.category, "typeId": k.type_id} for k in result.purged]
         if output.settings.json:
@@ -425,8 +509,8 @@ def purge_command(
     _run(ctx, body, check=file)
 
 
-Batches = Callable[[], list[tuple[Pair, list[LimitInput]]]]
-KeyBatches = Callable[[], list[tuple[Pair, list[AssociationTypeKey]]]]
+Batches = Callable[[LimitsClient], list[tuple[Pair, list[LimitInput]]]]
+KeyBatches = Callable[[LimitsClient], list[tuple[Pair, list[AssociationTypeKey]]]]
 
 
 def _limit_batches(
@@ -443,7 +527,7 @@ def _limit_batches(
     """
     if file is not None:
         _only_file(from_object_type, to_object_type, type_ids, maxima, categories)
-        return lambda: _batches_from_file(load_desired_state(file))
+        return lambda client: _batches_from_file(load_desired_state(file), client)
     given, count = list(maxima or []), len(type_ids or [])
     if count and len(given) != count:
         raise typer.BadParameter(
@@ -451,7 +535,7 @@ def _limit_batches(
         )
     pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
     inputs = [LimitInput(key.category, key.type_id, limit) for key, limit in zip(keys, given, strict=True)]
-    return lambda: [(pair, inputs)]
+    return lambda _client: [(pair, inputs)]
 
 
 def _key_batches(
@@ -464,12 +548,12 @@ def _key_batches(
     """purge: the association types per pair; only keys exist here, so no limit can be sent."""
     if file is not None:
         _only_file(from_object_type, to_object_type, type_ids, None, categories)
-        return lambda: [
+        return lambda client: [
             (pair, [item.key for item in inputs])
-            for pair, inputs in _batches_from_file(load_desired_state(file))
+            for pair, inputs in _batches_from_file(load_desired_state(file), client)
         ]
     pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
-    return lambda: [(pair, keys)]
+    return lambda _client: [(pair, keys)]
 
 
 def _only_file(*command_line: object) -> None:
@@ -515,10 +599,14 @@ def _built_in(pair: Pair, type_ids: list[int]) -> list[int]:
     return type_ids
 
 
-def _batches_from_file(desired: DesiredState) -> list[tuple[Pair, list[LimitInput]]]:
-    by_pair: dict[Pair, list[LimitInput]] = {pair: [] for pair in desired.pairs}
-    for limit in desired.limits:
-        by_pair[limit.pair].append(LimitInput(limit.category, limit.type_id, limit.max_to_object_ids))
+def _batches_from_file(desired: DesiredState, client: LimitsClient) -> list[tuple[Pair, list[LimitInput]]]:
+    """The file's limits per pair, its labels looked up in the portal (these commands create no label)."""
+    resolved = resolve(desired, read_labels(client, label_pairs(desired)))
+    by_pair: dict[Pair, list[LimitInput]] = {pair: [] for pair in resolved.pairs}
+    for limit in resolved.limits:
+        by_pair[limit.pair].append(
+            LimitInput(limit.category, limit.type_id or 0, limit.max_to_object_ids)  # resolved: never 0
+        )
     return [(pair, inputs) for pair, inputs in by_pair.items() if inputs]
 
 

@@ -21,7 +21,9 @@ from hubspot_association_limits._catalogue import normalise_object_type, object_
 from hubspot_association_limits.cli._validate import catalogue_problems
 
 __all__ = [
+    "DEFAULT_LABEL_CATEGORY",
     "UNKNOWN_OBJECT_TYPE",
+    "DesiredLabel",
     "DesiredLimit",
     "DesiredState",
     "DesiredStateInvalid",
@@ -38,6 +40,8 @@ __all__ = [
 
 Pair = tuple[str, str]
 """An object-type pair as ids: (from, to)."""
+DEFAULT_LABEL_CATEGORY: Final = "USER_DEFINED"
+"""The category of an association named by its label alone: the portal's own labels."""
 Format = Literal["yaml", "json"]
 _PathPart = str | int
 # Besides the catalogue's names and ids, files and options take ids the catalogue does not list (a type
@@ -94,24 +98,34 @@ class FileProblem:
 
 
 class DesiredStateInvalid(Exception):
-    """The desired-state file has problems; nothing may be sent. ``problems`` lists every one."""
+    """The desired-state file has problems; nothing may be sent. ``problems`` lists every one.
 
-    def __init__(self, problems: Sequence[FileProblem]) -> None:
+    ``labels_read``: found by looking labels up in the portal, so reads were sent (never a write).
+    """
+
+    def __init__(self, problems: Sequence[FileProblem], *, labels_read: bool = False) -> None:
         self.problems = tuple(problems)
+        self.labels_read = labels_read
         noun = "problem" if len(self.problems) == 1 else "problems"
         super().__init__(f"{len(self.problems)} {noun}:\n" + "\n".join(str(p) for p in self.problems))
 
 
 @attrs.frozen
 class DesiredLimit:
-    """One limit the file asks for. Object types are ids (``0-3``), whatever the file spelled."""
+    """One limit the file asks for. Object types are ids (``0-3``), whatever the file spelled.
+
+    ``type_id`` None: the file names one of the portal's own labels by ``label`` alone; plan looks it
+    up in the target portal (``_labels.resolve``). ``path`` and ``line`` say where the entry is.
+    """
 
     from_object_type: str
     to_object_type: str
     category: str
-    type_id: int
+    type_id: int | None
     max_to_object_ids: int
     label: str | None = None
+    path: tuple[_PathPart, ...] = attrs.field(default=(), eq=False)
+    line: int | None = attrs.field(default=None, eq=False)
 
     @property
     def pair(self) -> Pair:
@@ -120,12 +134,43 @@ class DesiredLimit:
 
 
 @attrs.frozen
+class DesiredLabel:
+    """A label a pair declares it needs: created when the portal lacks it."""
+
+    from_object_type: str
+    to_object_type: str
+    label: str
+    name: str | None = None
+    inverse_label: str | None = None
+    line: int | None = attrs.field(default=None, eq=False)
+
+    @property
+    def pair(self) -> Pair:
+        """The object-type pair the label is declared on."""
+        return (self.from_object_type, self.to_object_type)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The declaration as the file writes it (optional fields only when set)."""
+        item: dict[str, Any] = {"label": self.label}
+        if self.name is not None:
+            item["name"] = self.name
+        if self.inverse_label is not None:
+            item["inverseLabel"] = self.inverse_label
+        return item
+
+
+@attrs.frozen
 class DesiredState:
-    """A validated desired-state file: the pairs it names (in file order) and their limits."""
+    """A validated desired-state file: the pairs it names (in file order), their limits and labels.
+
+    ``managed_labels``: the pairs that have a ``labels:`` list, the only ones ``--prune-labels`` touches.
+    """
 
     source: str
     pairs: tuple[Pair, ...]
     limits: tuple[DesiredLimit, ...]
+    labels: tuple[DesiredLabel, ...] = ()
+    managed_labels: frozenset[Pair] = frozenset()
 
 
 def schema() -> dict[str, Any]:
@@ -171,21 +216,21 @@ def parse_desired_state(text: str, *, source: str, fmt: Format = "yaml") -> Desi
     ]
     if problems:
         raise DesiredStateInvalid(sorted(problems, key=lambda p: (p.line or 0, p.json_path)))
-    return _build(data, source)
+    return _build(data, source, lines)
 
 
-def render_desired_state(limits: Mapping[Pair, Iterable[DesiredLimit]], fmt: Format = "yaml") -> str:
-    """A desired-state file holding these limits, object types by name, sorted, ready to review and apply."""
+def render_desired_state(
+    limits: Mapping[Pair, Iterable[DesiredLimit]],
+    fmt: Format = "yaml",
+    labels: Mapping[Pair, Iterable[DesiredLabel]] | None = None,
+) -> str:
+    """A desired-state file holding these limits (and label declarations), object types by name, sorted,
+    ready to review and apply. A limit without ``type_id`` is written by its label."""
+    declared = labels or {}
     document = {
         "limits": [
-            {
-                "from": object_type_name(pair[0]),
-                "to": object_type_name(pair[1]),
-                "associations": [
-                    _render_limit(limit) for limit in sorted(items, key=lambda i: (i.category, i.type_id))
-                ],
-            }
-            for pair, items in sorted(limits.items())
+            _render_pair(pair, limits.get(pair, ()), declared.get(pair))
+            for pair in sorted({*limits, *declared})
         ]
     }
     if fmt == "json":
@@ -193,8 +238,27 @@ def render_desired_state(limits: Mapping[Pair, Iterable[DesiredLimit]], fmt: For
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=200)
 
 
+def _render_pair(
+    pair: Pair, limits: Iterable[DesiredLimit], labels: Iterable[DesiredLabel] | None
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {"from": object_type_name(pair[0]), "to": object_type_name(pair[1])}
+    if labels is not None:
+        entry["labels"] = [label.as_dict() for label in sorted(labels, key=lambda item: item.label)]
+    entry["associations"] = [
+        _render_limit(limit)
+        for limit in sorted(
+            limits, key=lambda i: (i.type_id is None, i.category, i.type_id or 0, i.label or "")
+        )
+    ]
+    return entry
+
+
 def _render_limit(limit: DesiredLimit) -> dict[str, Any]:
-    item: dict[str, Any] = {"category": limit.category, "typeId": limit.type_id}
+    item: dict[str, Any] = {}
+    if limit.type_id is not None:
+        item |= {"category": limit.category, "typeId": limit.type_id}
+    elif limit.category != DEFAULT_LABEL_CATEGORY:
+        item["category"] = limit.category
     if limit.label is not None:
         item["label"] = limit.label
     item["max"] = limit.max_to_object_ids
@@ -298,6 +362,10 @@ def _schema_problems(
         if error.validator == "required":
             missing = _missing_field(error)
             yield FileProblem(source, (*path, missing), _line_of(path, lines), f"missing field {missing!r}")
+        elif error.validator == "dependentRequired":
+            where = (*path, "category")
+            message = "missing field 'category' (a typeId needs its category; leave both out to name a label)"
+            yield FileProblem(source, where, _line_of(path, lines), message)
         elif error.validator == "additionalProperties":
             allowed = ", ".join(error.schema.get("properties", {}))
             for extra in sorted(
@@ -366,6 +434,7 @@ def _meaning_problems(
                 )
             ids.append(object_id)
         yield from _duplicate_associations(entry.get("associations"), (*base, "associations"), source, lines)
+        yield from _duplicate_labels(entry.get("labels"), (*base, "labels"), source, lines)
         if len(ids) != 2 or None in ids:
             continue
         pair: Pair = (str(ids[0]), str(ids[1]))
@@ -390,20 +459,52 @@ def _duplicate_associations(
 ) -> Iterator[FileProblem]:
     if not isinstance(items, list):
         return
-    seen: dict[tuple[str, int], int | None] = {}
+    seen: dict[tuple[str, int | str], int | None] = {}
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
-        category, type_id = item.get("category"), item.get("typeId")
-        if not isinstance(category, str) or type(type_id) is not int:
-            continue
         where = (*base, index)
         line = _line_of(where, lines)
-        if (category, type_id) in seen:
-            message = f"{category} typeId {type_id} is listed twice{_first_seen(seen[(category, type_id)])}"
-            yield FileProblem(source, where, line, message)
+        category, type_id, label = item.get("category"), item.get("typeId"), item.get("label")
+        if "typeId" not in item:
+            if not isinstance(label, str):
+                message = (
+                    "give category and typeId, or a label to name one of the portal's own labels"
+                    if label is None
+                    else "a label must be a string"
+                )
+                yield FileProblem(source, where, line, message)
+                continue
+            category = DEFAULT_LABEL_CATEGORY if category is None else category
+            key: tuple[str, int | str] | None = (category, label) if isinstance(category, str) else None
+            text = f"label {label!r}"
         else:
-            seen[(category, type_id)] = line
+            key = (category, type_id) if isinstance(category, str) and type(type_id) is int else None
+            text = f"{category} typeId {type_id}"
+        if key is None:
+            continue
+        if key in seen:
+            yield FileProblem(source, where, line, f"{text} is listed twice{_first_seen(seen[key])}")
+        else:
+            seen[key] = line
+
+
+def _duplicate_labels(
+    items: Any, base: tuple[_PathPart, ...], source: str, lines: Mapping[tuple[_PathPart, ...], int]
+) -> Iterator[FileProblem]:
+    if not isinstance(items, list):
+        return
+    seen: dict[str, int | None] = {}
+    for index, item in enumerate(items):
+        label = item.get("label") if isinstance(item, dict) else None
+        if not isinstance(label, str):
+            continue
+        where = (*base, index)
+        if label in seen:
+            message = f"label {label!r} is declared twice{_first_seen(seen[label])}"
+            yield FileProblem(source, where, _line_of(where, lines), message)
+        else:
+            seen[label] = _line_of(where, lines)
 
 
 def _first_seen(line: int | None) -> str:
@@ -420,22 +521,46 @@ def pair_text(pair: Pair) -> str:
     return f"{object_type_name(pair[0])} -> {object_type_name(pair[1])}"
 
 
-def _build(data: dict[str, Any], source: str) -> DesiredState:
+def _build(data: dict[str, Any], source: str, lines: Mapping[tuple[_PathPart, ...], int]) -> DesiredState:
     """The validated document as typed values (only called once every check passed)."""
     pairs: list[Pair] = []
     limits: list[DesiredLimit] = []
-    for entry in data["limits"]:
+    labels: list[DesiredLabel] = []
+    managed: set[Pair] = set()
+    for pair_index, entry in enumerate(data["limits"]):
         pair = (str(resolve_object_type(entry["from"])), str(resolve_object_type(entry["to"])))
         pairs.append(pair)
-        limits.extend(
-            DesiredLimit(
-                from_object_type=pair[0],
-                to_object_type=pair[1],
-                category=item["category"],
-                type_id=item["typeId"],
-                max_to_object_ids=item["max"],
-                label=item.get("label"),
+        for index, item in enumerate(entry.get("associations", [])):
+            path: tuple[_PathPart, ...] = ("limits", pair_index, "associations", index)
+            limits.append(
+                DesiredLimit(
+                    from_object_type=pair[0],
+                    to_object_type=pair[1],
+                    category=item.get("category", DEFAULT_LABEL_CATEGORY),
+                    type_id=item.get("typeId"),
+                    max_to_object_ids=item["max"],
+                    label=item.get("label"),
+                    path=path,
+                    line=_line_of(path, lines),
+                )
             )
-            for item in entry["associations"]
+        if "labels" in entry:
+            managed.add(pair)
+        labels.extend(
+            DesiredLabel(
+                pair[0],
+                pair[1],
+                item["label"],
+                item.get("name"),
+                item.get("inverseLabel"),
+                line=_line_of(("limits", pair_index, "labels", index), lines),
+            )
+            for index, item in enumerate(entry.get("labels", []))
         )
-    return DesiredState(source=source, pairs=tuple(pairs), limits=tuple(limits))
+    return DesiredState(
+        source=source,
+        pairs=tuple(pairs),
+        limits=tuple(limits),
+        labels=tuple(labels),
+        managed_labels=frozenset(managed),
+    )

@@ -92,7 +92,7 @@ def failures(output: Output) -> Iterator[None]:
         if output.settings.json:
             output.data({"problems": [problem.as_dict() for problem in invalid.problems]})
         else:
-            output.err.print(problems_view(invalid.problems))
+            output.err.print(problems_view(invalid.problems, labels_read=invalid.labels_read))
         raise typer.Exit(EXIT_USAGE) from None
     except errors.InvalidInputError as error:
         output.fail(EXIT_USAGE, str(error))

@@ -14,6 +14,7 @@ import attrs
 
 from hubspot_association_limits._catalogue import object_type_name
 from hubspot_association_limits.cli._desired import DesiredState, Pair, pair_text
+from hubspot_association_limits.cli._label_plan import LabelAction, LabelChange
 
 __all__ = ["Action", "LiveLimit", "PairPlan", "Plan", "PlanItem", "diff"]
 
@@ -42,11 +43,14 @@ class Action(enum.StrEnum):
 
 @attrs.frozen
 class PlanItem:
-    """One association type's limit: its value in the portal (old) and after applying (new; None = purged)."""
+    """One association type's limit: its value in the portal (old) and after applying (new; None = purged).
+
+    ``type_id`` None: the limit of a label the plan creates (the portal assigns its typeId).
+    """
 
     action: Action
     category: str
-    type_id: int
+    type_id: int | None
     label: str | None
     old_max: int | None
     new_max: int | None
@@ -70,6 +74,7 @@ class PairPlan:
     from_object_type: str
     to_object_type: str
     items: tuple[PlanItem, ...]
+    labels: tuple[LabelChange, ...] = ()
 
     @property
     def pair(self) -> Pair:
@@ -85,6 +90,7 @@ class PairPlan:
         return {
             "from": object_type_name(self.from_object_type),
             "to": object_type_name(self.to_object_type),
+            "labels": [label.as_dict() for label in self.labels],
             "items": [item.as_dict() for item in self.items],
         }
 
@@ -112,23 +118,46 @@ class Plan:
         return counts
 
     @property
+    def label_summary(self) -> dict[str, int]:
+        """How many labels to create and to delete."""
+        counts = dict.fromkeys((str(action) for action in LabelAction), 0)
+        for change in self.label_changes:
+            counts[str(change.action)] += 1
+        return counts
+
+    @property
+    def label_changes(self) -> tuple[LabelChange, ...]:
+        """Every label to create or delete, pair by pair."""
+        return tuple(change for pair in self.pairs for change in pair.labels)
+
+    @property
     def has_changes(self) -> bool:
         """Whether applying the plan would send anything."""
-        return any(item.action is not Action.UNCHANGED for pair in self.pairs for item in pair.items)
+        return bool(self.label_changes) or any(
+            item.action is not Action.UNCHANGED for pair in self.pairs for item in pair.items
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """The plan as JSON-ready data."""
         return {
             "pairs": [pair.as_dict() for pair in self.pairs],
             "summary": self.summary,
+            "label_summary": self.label_summary,
             "prune": self.prune,
             "unmanaged": self.unmanaged,
             "warnings": list(self.warnings),
         }
 
 
-def diff(desired: DesiredState, live: Mapping[Pair, Iterable[LiveLimit]], prune: bool = False) -> Plan:
-    """The plan that turns ``live`` into ``desired``.
+def diff(
+    desired: DesiredState,
+    live: Mapping[Pair, Iterable[LiveLimit]],
+    prune: bool = False,
+    labels: Iterable[LabelChange] = (),
+) -> Plan:
+    """The plan that turns ``live`` into ``desired``, with the label changes ``labels`` (``_label_plan``).
+
+    ``desired`` has its labels resolved: a limit without typeId is one on a label to be created.
 
     ``live`` holds the portal's limits of every pair read (missing pairs count as having none).
     A live limit without a value (``max_to_object_ids`` None) counts as absent. With ``prune``,
@@ -144,7 +173,11 @@ def diff(desired: DesiredState, live: Mapping[Pair, Iterable[LiveLimit]], prune:
     wanted_by_pair: dict[Pair, list[PlanItem]] = {pair: [] for pair in desired.pairs}
     warnings: list[str] = []
     for limit in desired.limits:
-        current = live_by_pair.get(limit.pair, {}).get((limit.category, limit.type_id))
+        current = (
+            live_by_pair.get(limit.pair, {}).get((limit.category, limit.type_id))
+            if limit.type_id is not None
+            else None
+        )
         old = current.max_to_object_ids if current is not None else None
         live_label = current.label if current is not None else None
         if limit.label is not None and live_label is not None and limit.label != live_label:
@@ -178,5 +211,12 @@ def diff(desired: DesiredState, live: Mapping[Pair, Iterable[LiveLimit]], prune:
         if purges:
             wanted_by_pair.setdefault(pair, []).extend(purges)
 
-    pairs = tuple(PairPlan(pair[0], pair[1], tuple(items)) for pair, items in wanted_by_pair.items())
+    changes: dict[Pair, list[LabelChange]] = {}
+    for change in labels:
+        changes.setdefault(change.pair, []).append(change)
+        wanted_by_pair.setdefault(change.pair, [])
+    pairs = tuple(
+        PairPlan(pair[0], pair[1], tuple(items), tuple(changes.get(pair, ())))
+        for pair, items in wanted_by_pair.items()
+    )
     return Plan(pairs=pairs, prune=prune, unmanaged=unmanaged, warnings=tuple(warnings))

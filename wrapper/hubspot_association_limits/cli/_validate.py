@@ -49,7 +49,10 @@ def catalogue_problems(data: Any, line_of: LineOf) -> Iterator[tuple[Path, str]]
     if not isinstance(data, dict) or not isinstance(data.get("limits"), list):
         return
     for pair_index, entry in enumerate(data["limits"]):
-        if not isinstance(entry, dict) or not isinstance(entry.get("associations"), list):
+        if not isinstance(entry, dict):
+            continue
+        yield from _declaration_problems(entry.get("labels"), ("limits", pair_index, "labels"))
+        if not isinstance(entry.get("associations"), list):
             continue
         base: Path = ("limits", pair_index, "associations")
         items = [(index, item) for index, item in enumerate(entry["associations"]) if isinstance(item, dict)]
@@ -62,6 +65,17 @@ def catalogue_problems(data: Any, line_of: LineOf) -> Iterator[tuple[Path, str]]
             continue  # custom objects (2-<n>) have no HubSpot-defined types in the catalogue
         yield from _hubspot_defined_problems(pair, base, items)
         yield from _label_limit_problems(pair, base, items, line_of)
+
+
+def _declaration_problems(declarations: Any, base: Path) -> Iterator[tuple[Path, str]]:
+    """The labels a pair declares are created as written: the same syntax rules as any label."""
+    if not isinstance(declarations, list):
+        return
+    for index, item in enumerate(declarations):
+        for field in ("label", "inverseLabel"):
+            text = item.get(field) if isinstance(item, dict) else None
+            if isinstance(text, str) and text and (message := label_problem(text)) is not None:
+                yield (*base, index, field), message
 
 
 def _pair(entry: dict[str, Any]) -> tuple[str, str] | None:

@@ -14,10 +14,12 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
-from ._config import ConfigError, MockConfig, config_from_json
-from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, edge
+from ._config import DEFAULT_PORTAL, ConfigError, MockConfig, config_from_json
+from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, PORTAL, edge
+from ._registry import AssociationType
 from ._runtime import Runtime, config_json
-from ._store import BatchOutcome, LimitInput
+from ._store import BatchOutcome, LimitInput, LimitStore
+from ._types import LabelRefusal
 from ._validation import validate_body
 
 __all__ = ["MockApp", "create_app"]
@@ -25,6 +27,8 @@ __all__ = ["MockApp", "create_app"]
 _CONTROL_PREFIX: Final = "/_mock/"
 _DATED_VERSION: Final = re.compile(r"20[0-9]{2}-(0[1-9]|1[0-2])")
 _BASE: Final = "/crm/{first}/{second}/definitions/configurations"
+_LABELS: Final = "/crm/{first}/{second}/{fromObjectType}/{toObjectType}/labels"
+_INT32_MAX: Final = 2**31 - 1
 
 
 class MockApp(Starlette):
@@ -47,6 +51,8 @@ def create_app(config: MockConfig | None = None) -> MockApp:
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/create", _create, methods=["POST"]),
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/update", _update, methods=["POST"]),
             Route(f"{_BASE}/{{fromObjectType}}/{{toObjectType}}/batch/purge", _purge, methods=["POST"]),
+            Route(_LABELS, _labels, methods=["GET", "POST", "PUT"]),
+            Route(f"{_LABELS}/{{associationTypeId}}", _delete_label, methods=["DELETE"]),
             Route("/_mock/state", _state, methods=["GET"]),
             Route("/_mock/reset", _reset, methods=["POST"]),
             Route("/_mock/config", _configure, methods=["GET", "PATCH"]),
@@ -68,6 +74,11 @@ def _runtime(request: Request) -> Runtime:
     app = request.app
     assert isinstance(app, MockApp)
     return app.runtime
+
+
+def _store(request: Request) -> LimitStore:
+    """The store of the portal the request's token belongs to."""
+    return _runtime(request).portal(str(request.scope.get(PORTAL, DEFAULT_PORTAL)))
 
 
 def _correlation_id(request: Request) -> str:
@@ -92,7 +103,7 @@ def _check_prefix(request: Request) -> None:
 
 def _object_types(request: Request) -> tuple[str, str]:
     _check_prefix(request)
-    registry = _runtime(request).store.registry
+    registry = _store(request).registry
     ids = []
     for name in ("fromObjectType", "toObjectType"):
         value = request.path_params[name]
@@ -177,7 +188,7 @@ async def _create(request: Request) -> Response:
     from_type, to_type = _object_types(request)
     inputs = _limit_inputs(await _json_body(request, "LimitBatchInput"))
     started_at = now_iso()
-    outcome = _runtime(request).store.create(from_type, to_type, inputs)
+    outcome = _store(request).create(from_type, to_type, inputs)
     return _batch_response(request, outcome, started_at, ok_status=201)
 
 
@@ -186,7 +197,7 @@ async def _update(request: Request) -> Response:
     from_type, to_type = _object_types(request)
     inputs = _limit_inputs(await _json_body(request, "LimitBatchInput"))
     started_at = now_iso()
-    outcome = _runtime(request).store.update(from_type, to_type, inputs)
+    outcome = _store(request).update(from_type, to_type, inputs)
     return _batch_response(request, outcome, started_at, ok_status=200)
 
 
@@ -194,39 +205,131 @@ async def _update(request: Request) -> Response:
 async def _purge(request: Request) -> Response:
     from_type, to_type = _object_types(request)
     body = await _json_body(request, "KeyBatchInput")
-    _runtime(request).store.purge(
-        from_type, to_type, [(item["category"], item["typeId"]) for item in body["inputs"]]
-    )
+    _store(request).purge(from_type, to_type, [(item["category"], item["typeId"]) for item in body["inputs"]])
     return _applied_then_failed(request) or Response(status_code=204)
 
 
 @_refusals
 async def _get_pair(request: Request) -> Response:
     from_type, to_type = _object_types(request)
-    limits = _runtime(request).store.pair(from_type, to_type)
+    limits = _store(request).pair(from_type, to_type)
     return _applied_then_failed(request) or JSONResponse({"results": [limit_json(limit) for limit in limits]})
 
 
 @_refusals
 async def _list_all(request: Request) -> Response:
     _check_prefix(request)
-    limits = _runtime(request).store.all()
+    limits = _store(request).all()
     return _applied_then_failed(request) or JSONResponse({"results": [limit_json(limit) for limit in limits]})
 
 
-async def _state(request: Request) -> Response:
+def _label_json(association_type: AssociationType) -> dict[str, Any]:
+    t = association_type
+    return {"category": t.category, "typeId": t.type_id, "label": t.label}
+
+
+def _label_refused(request: Request, refusal: LabelRefusal) -> Response:
+    category = "OBJECT_NOT_FOUND" if refusal.status == 404 else "VALIDATION_ERROR"
+    errors = [{"message": refusal.message, "in": refusal.field}]
+    return JSONResponse(
+        error_body(_correlation_id(request), refusal.message, category, errors=errors),
+        status_code=refusal.status,
+    )
+
+
+async def _labels(request: Request) -> Response:
+    # One route for the three methods, so that a 405 lists every method the path has.
+    handler = {"GET": _list_labels, "POST": _create_label, "PUT": _update_label}[request.method]
+    response: Response = await handler(request)
+    return response
+
+
+@_refusals
+async def _list_labels(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    types = _store(request).labels(from_type, to_type)
+    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in types]})
+
+
+@_refusals
+async def _create_label(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    body = await _json_body(request, "LabelCreateInput")
     runtime = _runtime(request)
+    created = _store(request).create_label(
+        from_type,
+        to_type,
+        body["label"],
+        body["name"],
+        body.get("inverseLabel"),
+        cap=runtime.config.label_limit_per_pair,
+    )
+    if isinstance(created, LabelRefusal):
+        return _label_refused(request, created)
+    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in created]})
+
+
+@_refusals
+async def _update_label(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    body = await _json_body(request, "LabelUpdateInput")
+    renamed = _store(request).rename_label(
+        from_type, to_type, body["associationTypeId"], body["label"], body.get("inverseLabel")
+    )
+    if isinstance(renamed, LabelRefusal):
+        return _label_refused(request, renamed)
+    return _applied_then_failed(request) or Response(status_code=204)
+
+
+@_refusals
+async def _delete_label(request: Request) -> Response:
+    from_type, to_type = _object_types(request)
+    raw = request.path_params["associationTypeId"]
+    if not re.fullmatch(r"-?[0-9]+", raw) or not -_INT32_MAX - 1 <= int(raw) <= _INT32_MAX:
+        message = f"associationTypeId must be an int32 integer, got {raw!r}"
+        raise _error(
+            request, 400, message, "VALIDATION_ERROR", [{"message": message, "in": "associationTypeId"}]
+        )
+    removed = _store(request).delete_label(from_type, to_type, int(raw))
+    if isinstance(removed, LabelRefusal):
+        return _label_refused(request, removed)
+    return _applied_then_failed(request) or Response(status_code=204)
+
+
+async def _state(request: Request) -> Response:
+    """The default portal's limits and labels at the top level (what a single-portal mock has), the
+    named portals' under ``portals``, and the traffic stats."""
+    runtime = _runtime(request)
+    named = {
+        name: _portal_state(store)
+        for name, store in sorted(runtime.portals.items())
+        if name != DEFAULT_PORTAL
+    }
+    body = {**_portal_state(runtime.store), "portals": named, "stats": runtime.stats.as_json()}
+    return JSONResponse(body)
+
+
+def _portal_state(store: LimitStore) -> dict[str, Any]:
     limits = [
         {
             "fromObjectType": limit.key.from_object_type,
             "toObjectType": limit.key.to_object_type,
             **limit_json(limit),
         }
-        for limit in runtime.store.all()
+        for limit in store.all()
     ]
     for limit in limits:
         limit["maxToObjectIds"] = limit.pop("userEnforcedMaxToObjectIds")
-    return JSONResponse({"limits": limits, "stats": runtime.stats.as_json()})
+    labels = [
+        {
+            "fromObjectType": t.from_object_type,
+            "toObjectType": t.to_object_type,
+            **_label_json(t),
+            "name": name,
+        }
+        for t, name in store.own_types()
+    ]
+    return {"limits": limits, "labels": labels}
 
 
 async def _reset(request: Request) -> Response:

@@ -7,7 +7,19 @@ from typing import Any, Final
 
 import attrs
 
-__all__ = ["FAULT_KINDS", "ConfigError", "MockConfig", "TokenConfig", "config_from_json", "config_to_json"]
+__all__ = [
+    "DEFAULT_PORTAL",
+    "FAULT_KINDS",
+    "ConfigError",
+    "MockConfig",
+    "TokenConfig",
+    "config_from_json",
+    "config_to_json",
+]
+
+# The portal of a token configured without one, of every token when ``tokens`` is None, and of the
+# seed file's top level.
+DEFAULT_PORTAL: Final = "default"
 
 # Every fault the mock can inject. Status codes answer with that status (500, 502 and 524 with the edge
 # proxy's HTML page); "drop_connection" closes the socket without answering; "applied_then_failed"
@@ -40,11 +52,13 @@ class TokenConfig:
 
     ``scopes=None`` grants every scope; a tuple lists the granted ones (the mock accepts any one
     object scope, as HubSpot does for these endpoints). ``expired=True`` answers 401
-    ``EXPIRED_AUTHENTICATION``.
+    ``EXPIRED_AUTHENTICATION``. ``portal`` names the portal the token belongs to (see
+    ``MockConfig``); every request made with it reads and changes that portal only.
     """
 
     scopes: tuple[str, ...] | None = attrs.field(default=None, converter=_scopes)
     expired: bool = False
+    portal: str = DEFAULT_PORTAL
 
 
 def _tokens_repr(tokens: Mapping[str, TokenConfig] | None) -> str:
@@ -79,7 +93,13 @@ class MockConfig:
 
     - ``tokens``: None accepts any well-formed bearer token; otherwise only these tokens, each with
       its ``TokenConfig``.
-    - ``burst_limit`` requests per ``interval_ms`` (rolling) and ``daily_limit`` per UTC day, per token.
+    - Portals: one mock serves several portals (a public app is installed in many), each with its
+      own labels, typeId numbering, limits and rate budget. A token's ``TokenConfig.portal`` says
+      which; tokens without one (and every token when ``tokens`` is None) use the ``"default"``
+      portal, so a single-portal setup needs no portal anywhere. The seed file's ``portals:``
+      section seeds named portals; a portal only a token names starts empty.
+    - ``burst_limit`` requests per ``interval_ms`` (rolling) and ``daily_limit`` per UTC day, per token
+      (a token belongs to one portal, so one portal's 429s never throttle another).
     - ``latency_ms``: added to every HubSpot request.
     - ``fault_rate`` (0.0-1.0) of HubSpot requests get a fault, drawn from ``faults`` with
       ``random.Random(seed)``, so a run is reproducible.
@@ -87,6 +107,9 @@ class MockConfig:
       ``_registry``), or ``"demo"``.
     - ``max_body_bytes``: larger request bodies get 413.
     - ``retry_after_s``: the ``Retry-After`` value sent with 423 and 477 faults.
+    - ``label_limit_per_pair``: how many labels one object-type pair may have (both directions
+      count once); a create beyond it gets 400. HubSpot caps labels per pair by subscription
+      (its limits tracking API reports the cap); 50 is the mock's default.
     """
 
     tokens: Mapping[str, TokenConfig] | None = attrs.field(default=None, repr=_tokens_repr)
@@ -100,6 +123,7 @@ class MockConfig:
     seed_file: str | None = None
     max_body_bytes: int = attrs.field(default=1_000_000, validator=_check_positive)
     retry_after_s: int = attrs.field(default=1, validator=_check_non_negative)
+    label_limit_per_pair: int = attrs.field(default=50, validator=_check_positive)
 
 
 def config_to_json(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -123,7 +147,7 @@ def config_from_json(base: MockConfig, fields: Mapping[str, Any]) -> MockConfig:
     if changes.get("tokens") is not None:
         tokens = changes["tokens"]
         if not isinstance(tokens, Mapping):
-            raise ConfigError("tokens must be an object mapping token -> {scopes, expired}")
+            raise ConfigError("tokens must be an object mapping token -> {scopes, expired, portal}")
         changes["tokens"] = {str(token): _token_from_json(cfg) for token, cfg in tokens.items()}
     try:
         return attrs.evolve(base, **changes)
@@ -133,16 +157,25 @@ def config_from_json(base: MockConfig, fields: Mapping[str, Any]) -> MockConfig:
 
 def _token_to_json(config: TokenConfig | Mapping[str, Any]) -> Mapping[str, Any]:
     if isinstance(config, TokenConfig):
-        return {"scopes": None if config.scopes is None else list(config.scopes), "expired": config.expired}
+        return {
+            "scopes": None if config.scopes is None else list(config.scopes),
+            "expired": config.expired,
+            "portal": config.portal,
+        }
     return config
 
 
 def _token_from_json(value: object) -> TokenConfig:
     if isinstance(value, TokenConfig):
         return value
-    if not isinstance(value, Mapping) or set(value) - {"scopes", "expired"}:
-        raise ConfigError("each token config must be an object with optional 'scopes' and 'expired'")
+    if not isinstance(value, Mapping) or set(value) - {"scopes", "expired", "portal"}:
+        raise ConfigError(
+            "each token config must be an object with optional 'scopes', 'expired' and 'portal'"
+        )
     scopes = value.get("scopes")
     if scopes is not None and (not isinstance(scopes, list) or not all(isinstance(s, str) for s in scopes)):
         raise ConfigError("token scopes must be a list of strings or null")
-    return TokenConfig(scopes=scopes, expired=bool(value.get("expired", False)))
+    portal = value.get("portal", DEFAULT_PORTAL)
+    if not isinstance(portal, str) or not portal:
+        raise ConfigError("a token's portal must be a non-empty string")
+    return TokenConfig(scopes=scopes, expired=bool(value.get("expired", False)), portal=portal)

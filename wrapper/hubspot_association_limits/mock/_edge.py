@@ -12,13 +12,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ._auth import bearer_token, check_token
 from ._bodies import edge_html, error_body, new_correlation_id, rate_limit_body
+from ._config import DEFAULT_PORTAL
 from ._runtime import Runtime
 
-__all__ = ["APPLIED_THEN_FAILED", "CORRELATION_ID", "FAULT", "ConnectionDropped", "edge"]
+__all__ = ["APPLIED_THEN_FAILED", "CORRELATION_ID", "FAULT", "PORTAL", "ConnectionDropped", "edge"]
 
 # Keys the edge puts into the ASGI scope for the routes.
 CORRELATION_ID: Final = "hubspot_mock.correlation_id"
 FAULT: Final = "hubspot_mock.fault"
+PORTAL: Final = "hubspot_mock.portal"
 APPLIED_THEN_FAILED: Final = "applied_then_failed"
 DROP_CONNECTION: Final = "drop_connection"
 
@@ -49,7 +51,7 @@ async def edge(runtime: Runtime, routes: ASGIApp, scope: Scope, receive: Receive
         rate_headers = runtime.limiter.peek(token)
     else:
         assert token is not None
-        decision = runtime.limiter.take(token)
+        decision = runtime.limiter.take(token)  # per token, so per portal: a token has one portal
         rate_headers = decision.headers
     extra = [(name.encode(), value.encode()) for name, value in rate_headers]
     extra.append((b"x-hubspot-correlation-id", correlation_id.encode()))
@@ -76,6 +78,8 @@ async def edge(runtime: Runtime, routes: ASGIApp, scope: Scope, receive: Receive
     if fault is not None and fault != APPLIED_THEN_FAILED:
         return await _send_fault(send_with_headers, int(fault), correlation_id, config.retry_after_s)
     scope[FAULT] = fault
+    assert token is not None  # check_token refuses a request without one
+    scope[PORTAL] = DEFAULT_PORTAL if config.tokens is None else config.tokens[token].portal
     await routes(scope, receive, send_with_headers)
 
 

@@ -11,7 +11,29 @@ only gets item errors. A seed file adds what a portal has beyond the catalogue:
 - ``associationTypes``: the portal's own types (USER_DEFINED labels, or types between custom
   objects); label null means unlabeled. Object types are names, ids or a declared fully qualified
   name. A HubSpot-defined typeId the catalogue already has is refused (it is valid for its own pair);
-- ``limits``: the limits the mock starts (and resets) with; they obey the same rules as a create.
+- ``labels``: labels the portal starts with, created in order as ``POST .../labels`` creates them
+  (typeIds from ``firstLabelTypeId``): ``{fromObjectType, toObjectType, label, name?, inverseLabel?}``
+  (``name`` defaults to the label's slug);
+- ``firstLabelTypeId``: the first typeId the portal gives a label (default 101; never one a seeded
+  association type has);
+- ``limits``: the limits the mock starts (and resets) with; they obey the same rules as a create, and
+  may name the typeIds the ``labels`` above get.
+
+Those keys at the top level describe the ``default`` portal. ``portals:`` describes named ones, each
+with the same keys, so that one mock serves a sandbox and a production portal whose labels get
+different typeIds (tokens join a portal with ``TokenConfig(portal=...)``)::
+
+    labels:                       # the default portal
+      - {fromObjectType: deals, toObjectType: contacts, label: Decision maker}
+    portals:
+      sandbox:
+        firstLabelTypeId: 101
+        labels: [{fromObjectType: deals, toObjectType: contacts, label: Decision maker}]
+        limits: [{fromObjectType: deals, toObjectType: contacts, category: USER_DEFINED,
+                  typeId: 101, maxToObjectIds: 2}]
+      production:
+        firstLabelTypeId: 250
+        labels: [{fromObjectType: deals, toObjectType: contacts, label: Decision maker}]
 """
 
 from __future__ import annotations
@@ -34,6 +56,7 @@ __all__ = [
     "Registry",
     "Seed",
     "SeedError",
+    "SeedLabel",
     "SeedLimit",
     "load_seed",
 ]
@@ -59,26 +82,20 @@ class CustomObject:
 
 
 class Registry:
-    """The object types and association types of one mock portal: the catalogue plus a seed's."""
+    """The object types of one mock portal (the catalogue's plus a seed's custom objects) and the
+    association types its seed declares (``_types`` adds the catalogue's and the labels)."""
 
     def __init__(
         self, custom_objects: Iterable[CustomObject] = (), types: Iterable[AssociationType] = ()
     ) -> None:
         # Matched case-insensitively, like standard names (HubSpot documents neither way).
         self._custom = {obj.fully_qualified_name.lower(): obj.object_type_id for obj in custom_objects}
-        self._types = {(t.from_object_type, t.to_object_type, t.category, t.type_id): t for t in types}
+        self.types = tuple(types)
 
     def object_type(self, value: str) -> str | None:
         """The id a request's object type denotes (standard, ``2-<n>``, or a declared fully
         qualified name), or None when HubSpot could not infer one."""
         return normalise_object_type(value) or self._custom.get(value.lower())
-
-    def find(self, from_type: str, to_type: str, category: str, type_id: int) -> AssociationType | None:
-        """The association type, or None when the pair has no such type."""
-        info = hubspot_defined_type(type_id) if category == Category.HUBSPOT_DEFINED else None
-        if info is not None and (info.from_object_type, info.to_object_type) == (from_type, to_type):
-            return AssociationType(from_type, to_type, category, type_id, info.label)
-        return self._types.get((from_type, to_type, category, type_id))
 
 
 class SeedError(ValueError):
@@ -97,12 +114,30 @@ class SeedLimit:
 
 
 @attrs.frozen
+class SeedLabel:
+    """A label the portal starts with, created as the label route creates one."""
+
+    from_object_type: str
+    to_object_type: str
+    label: str
+    name: str | None
+    inverse_label: str | None
+
+
+DEFAULT_FIRST_LABEL_TYPE_ID: Final = 101
+
+
+@attrs.frozen
 class Seed:
-    """The contents of a seed file: custom objects, extra association types and initial limits."""
+    """The contents of a seed file for one portal: custom objects, extra association types, labels
+    and initial limits; ``portals`` holds the named portals' seeds (the top level is ``default``)."""
 
     custom_objects: tuple[CustomObject, ...] = ()
     association_types: tuple[AssociationType, ...] = ()
     limits: tuple[SeedLimit, ...] = ()
+    labels: tuple[SeedLabel, ...] = ()
+    first_label_type_id: int = DEFAULT_FIRST_LABEL_TYPE_ID
+    portals: Mapping[str, Seed] = attrs.field(factory=dict)
 
     def registry(self) -> Registry:
         """The catalogue plus this seed's custom objects and association types."""
@@ -115,10 +150,26 @@ _PAIR: Final = {
     "category": {"type": "string", "minLength": 1},
     "typeId": {"type": "integer"},
 }
-_SEED_SCHEMA: Final = {
+_PORTAL_SCHEMA: Final = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
+        "firstLabelTypeId": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+        "labels": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["fromObjectType", "toObjectType", "label"],
+                "properties": {
+                    "fromObjectType": {"type": "string"},
+                    "toObjectType": {"type": "string"},
+                    "label": {"type": "string", "minLength": 1},
+                    "name": {"type": "string", "minLength": 1},
+                    "inverseLabel": {"type": "string", "minLength": 1},
+                },
+            },
+        },
         "customObjects": {
             "type": "array",
             "items": {
@@ -151,6 +202,17 @@ _SEED_SCHEMA: Final = {
         },
     },
 }
+_SEED_SCHEMA: Final = {
+    **_PORTAL_SCHEMA,
+    "properties": {
+        **_PORTAL_SCHEMA["properties"],  # type: ignore[dict-item]
+        "portals": {
+            "type": "object",
+            "propertyNames": {"minLength": 1, "not": {"const": "default"}},
+            "additionalProperties": _PORTAL_SCHEMA,
+        },
+    },
+}
 DEMO: Final = "demo"
 
 
@@ -177,6 +239,14 @@ def parse_seed(data: object, source: str = "<seed>") -> Seed:
         where = "/".join(str(part) for part in error.absolute_path) or "(top level)"
         raise SeedError(f"seed file {source}: {where}: {error.message}")
     assert isinstance(data, Mapping)
+    portals = {
+        name: _portal_seed(portal, f"{source} (portal {name})")
+        for name, portal in data.get("portals", {}).items()
+    }
+    return attrs.evolve(_portal_seed(data, source), portals=portals)
+
+
+def _portal_seed(data: Mapping[str, Any], source: str) -> Seed:
     custom = _custom_objects(data.get("customObjects", []), source)
     registry = Registry(custom)  # resolves the names the entries below use
     types = tuple(
@@ -199,7 +269,14 @@ def parse_seed(data: object, source: str = "<seed>") -> Seed:
         )
         for entry in data.get("limits", [])
     )
-    return Seed(custom, types, limits)
+    labels = tuple(
+        SeedLabel(
+            *_pair(registry, entry, source), entry["label"], entry.get("name"), entry.get("inverseLabel")
+        )
+        for entry in data.get("labels", [])
+    )
+    first = data.get("firstLabelTypeId", DEFAULT_FIRST_LABEL_TYPE_ID)
+    return Seed(custom, types, limits, labels, first)
 
 
 def _custom_objects(entries: Iterable[Mapping[str, str]], source: str) -> tuple[CustomObject, ...]:

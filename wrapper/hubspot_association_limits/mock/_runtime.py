@@ -1,5 +1,5 @@
-"""Everything one mock instance holds: its config and the store, rate limiter, fault plan and stats
-built from it. Changing the config rebuilds only the parts it affects."""
+"""Everything one mock instance holds: its config and the portals (one store each), rate limiter,
+fault plan and stats built from it. Changing the config rebuilds only the parts it affects."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 
 import attrs
 
-from ._config import MockConfig
+from ._config import DEFAULT_PORTAL, MockConfig
 from ._faults import FaultPlan
 from ._limits import RateLimiter
-from ._registry import Seed, load_seed
+from ._registry import Registry, Seed, load_seed
 from ._store import LimitStore
 
 __all__ = ["Runtime", "Stats", "config_json"]
@@ -61,7 +61,7 @@ class Runtime:
     def __init__(self, config: MockConfig) -> None:
         self.initial_config = config
         self.config = config
-        self.store = _store_for(config)
+        self.portals = _portals_for(config)
         self.limiter = _limiter_for(config)
         self.faults = _faults_for(config)
         self.stats = Stats()
@@ -69,15 +69,28 @@ class Runtime:
     def reset(self) -> None:
         """Initial config and limits, empty stats, fresh rate limits, the fault plan re-seeded."""
         config = self.initial_config
-        self.config, self.store, self.stats = config, _store_for(config), Stats()
+        self.config, self.portals, self.stats = config, _portals_for(config), Stats()
         self.limiter, self.faults = _limiter_for(config), _faults_for(config)
 
+    @property
+    def store(self) -> LimitStore:
+        """The default portal's store."""
+        return self.portals[DEFAULT_PORTAL]
+
+    def portal(self, name: str) -> LimitStore:
+        """The store of the portal ``name`` (a configured token's portal always has one)."""
+        return self.portals[name]
+
     def configure(self, config: MockConfig) -> None:
-        """Use ``config`` from now on; a new seed file replaces the stored limits with its own.
-        Raises SeedError (and changes nothing) when the seed file is unusable."""
+        """Use ``config`` from now on; a new seed file replaces every portal's state with its own,
+        and a portal a token names for the first time starts empty. Raises SeedError (and changes
+        nothing) when the seed file is unusable."""
         old = self.config
-        store = _store_for(config) if config.seed_file != old.seed_file else self.store
-        self.config, self.store = config, store
+        if config.seed_file != old.seed_file:
+            portals = _portals_for(config)
+        else:
+            portals = {name: LimitStore(Registry()) for name in _token_portals(config)} | self.portals
+        self.config, self.portals = config, portals
         if _changed(old, config, _RATE_FIELDS):
             self.limiter = _limiter_for(config)
         if _changed(old, config, _FAULT_FIELDS):
@@ -88,9 +101,22 @@ def _changed(old: MockConfig, new: MockConfig, names: tuple[str, ...]) -> bool:
     return any(getattr(old, name) != getattr(new, name) for name in names)
 
 
-def _store_for(config: MockConfig) -> LimitStore:
+def _portals_for(config: MockConfig) -> dict[str, LimitStore]:
     seed = load_seed(config.seed_file) if config.seed_file else Seed()
-    return LimitStore(seed.registry(), seed.limits)
+    seeds = {DEFAULT_PORTAL: seed, **seed.portals}
+    for name in _token_portals(config):
+        seeds.setdefault(name, Seed())
+    return {name: _store_for(portal_seed) for name, portal_seed in seeds.items()}
+
+
+def _token_portals(config: MockConfig) -> set[str]:
+    return {token.portal for token in (config.tokens or {}).values()}
+
+
+def _store_for(seed: Seed) -> LimitStore:
+    return LimitStore(
+        seed.registry(), seed.limits, labels=seed.labels, first_label_type_id=seed.first_label_type_id
+    )
 
 
 def _limiter_for(config: MockConfig) -> RateLimiter:
@@ -102,8 +128,11 @@ def _faults_for(config: MockConfig) -> FaultPlan:
 
 
 def config_json(config: MockConfig) -> dict[str, Any]:
-    """The config as the control API shows it; tokens are secrets, so only their count is shown."""
+    """The config as the control API shows it; tokens are secrets, so only their count is shown, in all
+    and per portal: ``{"count": 3, "portals": {"default": 1, "production": 2}}``."""
     fields = attrs.asdict(config, recurse=False)
-    fields["tokens"] = None if config.tokens is None else {"count": len(config.tokens)}
+    if config.tokens is not None:
+        per_portal = collections.Counter(token.portal for token in config.tokens.values())
+        fields["tokens"] = {"count": len(config.tokens), "portals": dict(sorted(per_portal.items()))}
     fields["faults"] = list(config.faults)
     return fields

@@ -16,7 +16,7 @@ import httpx
 import uvicorn
 
 from ._app import create_app
-from ._config import FAULT_KINDS, ConfigError, MockConfig, config_from_json, config_to_json
+from ._config import FAULT_KINDS, ConfigError, MockConfig, TokenConfig, config_from_json, config_to_json
 
 __all__ = ["MockServer", "build_parser", "config_from_args", "main", "running_mock", "serve"]
 
@@ -33,7 +33,8 @@ class MockServer:
         self._control = httpx.Client(base_url=base_url, timeout=10.0)
 
     def state(self) -> dict[str, Any]:
-        """``GET /_mock/state``: the stored limits and the traffic stats."""
+        """``GET /_mock/state``: the stored limits, the portal's own association types (its labels
+        among them) and the traffic stats."""
         response = self._control.get("/_mock/state")
         response.raise_for_status()
         state: dict[str, Any] = response.json()
@@ -157,7 +158,32 @@ def build_parser(prog: str = "python -m hubspot_association_limits.mock") -> arg
     parser.add_argument(
         "--retry-after-s", type=int, default=defaults.retry_after_s, help="Retry-After of 423/477 faults"
     )
+    parser.add_argument(
+        "--label-limit-per-pair",
+        type=int,
+        default=defaults.label_limit_per_pair,
+        help="labels one object-type pair may have",
+    )
+    parser.add_argument(
+        "--token",
+        dest="tokens",
+        action="append",
+        metavar="TOKEN[@PORTAL]",
+        help="accept this bearer token (repeatable; without any, every token is accepted), in PORTAL "
+        "(a seed file's portal, or a new empty one; default: the default portal)",
+    )
     return parser
+
+
+def _tokens(values: Sequence[str] | None) -> dict[str, TokenConfig] | None:
+    # "@" is not a bearer-token character (RFC 6750 b64token), so it separates the portal safely.
+    if not values:
+        return None
+    tokens = {}
+    for value in values:
+        token, _, portal = value.partition("@")
+        tokens[token] = TokenConfig(portal=portal) if portal else TokenConfig()
+    return tokens
 
 
 def config_from_args(args: argparse.Namespace) -> MockConfig:
@@ -173,6 +199,8 @@ def config_from_args(args: argparse.Namespace) -> MockConfig:
         seed_file=args.seed_file,
         max_body_bytes=args.max_body_bytes,
         retry_after_s=args.retry_after_s,
+        label_limit_per_pair=args.label_limit_per_pair,
+        tokens=_tokens(args.tokens),
     )
 
 

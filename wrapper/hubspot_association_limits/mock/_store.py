@@ -8,7 +8,8 @@ from typing import Final
 
 import attrs
 
-from ._registry import Registry, SeedLimit
+from ._registry import DEFAULT_FIRST_LABEL_TYPE_ID, AssociationType, Registry, SeedLabel, SeedLimit
+from ._types import LabelRefusal, TypeTable, label_name
 
 __all__ = [
     "MAX_LIMIT",
@@ -23,6 +24,7 @@ __all__ = [
 
 MIN_LIMIT: Final = 1
 MAX_LIMIT: Final = 10_000
+_NO_CAP: Final = 2**31  # a seed's labels are the portal's starting point, not requests to cap
 
 # Item-error reasons, reported in a 207 item's context.reason.
 UNKNOWN_ASSOCIATION_TYPE: Final = "UNKNOWN_ASSOCIATION_TYPE"
@@ -79,11 +81,22 @@ class BatchOutcome:
 
 
 class LimitStore:
-    """Limits keyed by LimitKey, changed only through HubSpot's rules. Every method holds one lock,
-    so concurrent batches apply one after another and never interleave."""
+    """One portal: its association types and labels (see ``_types``) and its limits keyed by
+    LimitKey, changed only through HubSpot's rules. Every method holds one lock, so concurrent
+    requests apply one after another and never interleave."""
 
-    def __init__(self, registry: Registry, initial: Iterable[SeedLimit] = ()) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        initial: Iterable[SeedLimit] = (),
+        *,
+        labels: Iterable[SeedLabel] = (),
+        first_label_type_id: int = DEFAULT_FIRST_LABEL_TYPE_ID,
+    ) -> None:
         self.registry = registry  # the app resolves request object types through it too
+        self._labels = tuple(labels)
+        self._first_label_type_id = first_label_type_id
+        self._types = TypeTable(registry.types, first_label_type_id)
         self._lock = threading.Lock()
         # Per object-type pair, split by labeled/unlabeled: the rules compare a pair's label limits
         # with its unlabeled (object) limit, and reads are per pair.
@@ -95,6 +108,18 @@ class LimitStore:
         """Back to the initial limits; raises ValueError when an initial limit breaks a rule."""
         with self._lock:
             self._pairs.clear()
+            self._types = TypeTable(self.registry.types, self._first_label_type_id)
+            for label in self._labels:
+                created = self._types.create(
+                    label.from_object_type,
+                    label.to_object_type,
+                    label.label,
+                    label.name or label_name(label.label),
+                    label.inverse_label,
+                    cap=_NO_CAP,
+                )
+                if isinstance(created, LabelRefusal):
+                    raise ValueError(f"initial label {label.label!r} is invalid: {created.message}")
             for seed in self._initial:
                 failure = self._apply(
                     seed.from_object_type,
@@ -137,6 +162,55 @@ class LimitStore:
             found = [limit for pair in self._pairs.values() for limit in pair.limits()]
         return sorted(found, key=lambda limit: attrs.astuple(limit.key))
 
+    def labels(self, from_type: str, to_type: str) -> list[AssociationType]:
+        """Every association type of the pair: HubSpot-defined, seeded, and the portal's labels."""
+        with self._lock:
+            return self._types.pair(from_type, to_type)
+
+    def own_types(self) -> list[tuple[AssociationType, str | None]]:
+        """The portal's own association types (seeded and created), each with its label's name."""
+        with self._lock:
+            return self._types.own()
+
+    def create_label(
+        self, from_type: str, to_type: str, label: str, name: str, inverse: str | None, *, cap: int
+    ) -> tuple[AssociationType, ...] | LabelRefusal:
+        """Create a label (a USER_DEFINED type in each direction); ``cap`` labels per pair at most."""
+        with self._lock:
+            return self._types.create(from_type, to_type, label, name, inverse, cap=cap)
+
+    def rename_label(
+        self, from_type: str, to_type: str, type_id: int, label: str, inverse: str | None
+    ) -> tuple[AssociationType, ...] | LabelRefusal:
+        """Rename a label; the limits on its types carry the new label from then on."""
+        with self._lock:
+            renamed = self._types.rename(from_type, to_type, type_id, label, inverse)
+            if isinstance(renamed, LabelRefusal):
+                return renamed
+            for association_type in renamed:
+                pair = self._pairs.get((association_type.from_object_type, association_type.to_object_type))
+                key = _limit_key(association_type)
+                limit = pair.pop(key) if pair else None
+                if pair is not None and limit is not None:
+                    pair.put(attrs.evolve(limit, label=association_type.label))
+            return renamed
+
+    def delete_label(
+        self, from_type: str, to_type: str, type_id: int
+    ) -> tuple[StoredLimit, ...] | LabelRefusal:
+        """Delete a label in both directions, and the limits on its types (returned)."""
+        with self._lock:
+            removed = self._types.delete(from_type, to_type, type_id)
+            if isinstance(removed, LabelRefusal):
+                return removed
+            limits = []
+            for from_id, to_id, category, removed_id in removed:
+                pair = self._pairs.get((from_id, to_id))
+                limit = pair.pop(LimitKey(from_id, to_id, category, removed_id)) if pair else None
+                if limit is not None:
+                    limits.append(limit)
+            return tuple(limits)
+
     def _batch(
         self, from_type: str, to_type: str, inputs: Sequence[LimitInput], *, create: bool
     ) -> BatchOutcome:
@@ -155,7 +229,7 @@ class LimitStore:
         self, from_type: str, to_type: str, item: LimitInput, *, create: bool
     ) -> StoredLimit | ItemFailure:
         # Caller holds the lock.
-        association_type = self.registry.find(from_type, to_type, item.category, item.type_id)
+        association_type = self._types.find(from_type, to_type, item.category, item.type_id)
         key = LimitKey(from_type, to_type, item.category, item.type_id)
         pair = self._pairs.setdefault((from_type, to_type), _Pair())
         existing = pair.get(key)
@@ -220,6 +294,11 @@ class _Pair:
             return MIN_LIMIT, min(object_limits, default=MAX_LIMIT)
         label_limits = [limit.max_to_object_ids for limit in self.labeled.values()]
         return max(label_limits, default=MIN_LIMIT), MAX_LIMIT
+
+
+def _limit_key(association_type: AssociationType) -> LimitKey:
+    t = association_type
+    return LimitKey(t.from_object_type, t.to_object_type, t.category, t.type_id)
 
 
 def _failure(item: LimitInput, reason: str, message: str) -> ItemFailure:
