@@ -18,24 +18,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from packaging_support import FORBIDDEN
 
 pytestmark = pytest.mark.packaging
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI_HINT = "pip install 'hubspot-association-limits[cli]'"
 MOCK_HINT = "pip install 'hubspot-association-limits[mock]'"
-FORBIDDEN = [
-    "click",
-    "rich",
-    "typer",
-    "pydantic",
-    "starlette",
-    "uvicorn",
-    "yaml",
-    "jsonschema",
-    "hubspot_association_limits.cli",
-    "hubspot_association_limits.mock",
-]
 # A user's test file: one test uses the fixture against the mock, one does not.
 USER_TESTS = textwrap.dedent(
     """

@@ -12,19 +12,8 @@ import sys
 
 import hubspot_association_limits
 import pytest
+from packaging_support import FORBIDDEN
 
-FORBIDDEN = [
-    "click",
-    "rich",
-    "typer",
-    "pydantic",
-    "starlette",
-    "uvicorn",
-    "yaml",
-    "jsonschema",
-    "hubspot_association_limits.cli",
-    "hubspot_association_limits.mock",
-]
 # httpx imports its own command line when click and rich are importable (this env), never without them.
 _NO_HTTPX_CLI = "sys.modules['httpx._main'] = None\n"
 
