@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def _int_or_none(value: str | None) -> int | None:
+def _int_or_none(value: str | bytes | None) -> int | None:
     try:
         return int(value) if value is not None else None
     except ValueError:
@@ -49,6 +49,7 @@ _RATE_LIMIT_FIELDS: Final = {
     "x-hubspot-ratelimit-daily": "daily",
     "x-hubspot-ratelimit-daily-remaining": "daily_remaining",
 }
+_RATE_LIMIT_RAW: Final = {name.encode(): field for name, field in _RATE_LIMIT_FIELDS.items()}
 
 
 @attrs.frozen
@@ -65,8 +66,17 @@ class RateLimitInfo:
     def from_headers(cls, headers: Mapping[str, str]) -> RateLimitInfo:
         """Parse the headers (case-insensitive; unreadable values become None) in one pass."""
         found: dict[str, int | None] = {}
-        for name, value in headers.items():
-            field = _RATE_LIMIT_FIELDS.get(name.lower())
+        if isinstance(headers, httpx.Headers):
+            # Every response passes here: read the raw bytes (int() takes them) instead of
+            # decoding every header as .items() would; a repeated header is unreadable, as
+            # its comma-joined value is.
+            for raw_name, raw_value in headers.raw:
+                field = _RATE_LIMIT_RAW.get(raw_name.lower())
+                if field is not None:
+                    found[field] = None if field in found else _int_or_none(raw_value)
+            return cls(**found)
+        for text, value in headers.items():
+            field = _RATE_LIMIT_FIELDS.get(text.lower())
             if field is not None:
                 found[field] = _int_or_none(value)
         return cls(**found)
