@@ -290,12 +290,12 @@ def _order(key: AssociationTypeKey, positions: Mapping[AssociationTypeKey, int])
 
 def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInput]) -> BatchResult:
     """One result for all chunks: results and errors in input order, meta of the last response."""
-    positions = {item.key: index for index, item in enumerate(inputs)}
-    results = sorted((r for part in parts for r in part.results), key=lambda r: _order(r.key, positions))
-    errors = sorted(
-        (e for part in parts for e in part.errors),
-        key=lambda e: _order(e.input.key, positions) if e.input is not None else len(positions),
-    )
+    results = [r for part in parts for r in part.results]
+    errors = [e for part in parts for e in part.errors]
+    if len(results) > 1 or len(errors) > 1:  # the key map costs more than a call of one input
+        positions = {item.key: index for index, item in enumerate(inputs)}
+        results.sort(key=lambda r: _order(r.key, positions))
+        errors.sort(key=lambda e: _order(e.input.key, positions) if e.input is not None else len(positions))
     statuses = [part.status for part in parts]
     status = next((s for s in statuses if s != "COMPLETE"), statuses[-1] if statuses else "COMPLETE")
     meta = parts[-1].meta if parts else ResponseMeta.from_response(200, {})
