@@ -1,6 +1,7 @@
 """Run every benchmark against one mock process, print Markdown tables, write bench/results.json.
 
-``python -m bench`` (what scripts/bench runs); ``--quick`` runs fewer rounds to check the harness.
+``python -m bench`` (what scripts/bench runs); ``--quick`` runs fewer rounds to check the harness;
+``--only per-call`` (repeatable, any section) runs that section and keeps the others in results.json.
 """
 
 from __future__ import annotations
