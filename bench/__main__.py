@@ -1,6 +1,7 @@
 """Run every benchmark against one mock process, print Markdown tables, write bench/results.json.
 
-``python -m bench`` (what scripts/bench runs); ``--quick`` runs fewer rounds to check the harness.
+``python -m bench`` (what scripts/bench runs); ``--quick`` runs fewer rounds to check the harness;
+``--only per-call`` (repeatable, any section) runs that section and keeps the others in results.json.
 """
 
 from __future__ import annotations
@@ -78,8 +79,28 @@ def render(results: dict[str, Any]) -> str:
     ]
     if results.get("import") is not None:
         out += [*_import.render(results["import"]), ""]
-    per = results["per_call"]
-    out += [
+    if results.get("per_call") is not None:
+        out += [*_render_per_call(results["per_call"]), ""]
+    if results.get("concurrency") is not None:
+        out += _render_concurrency(results)
+    if results.get("saturation") is not None:
+        out += _render_saturation(results["saturation"])
+    if results.get("memory") is not None:
+        out += _render_memory(results["memory"])
+    if results.get("redis") is not None:
+        out += [
+            "",
+            "### 5. Shared Redis budget (scripts/bench_redis.py)",
+            "",
+            "```",
+            json.dumps(results["redis"], indent=2),
+            "```",
+        ]
+    return "\n".join(out)
+
+
+def _render_per_call(per: dict[str, Any]) -> list[str]:
+    out = [
         f"### 1. Per-call cost, sequential "
         f"(median of {per['rounds']} rounds x {per['calls_per_round']} calls)",
         "",
@@ -98,15 +119,18 @@ def render(results: dict[str, Any]) -> str:
             ],
         ),
         "",
+        "Sync rows are compared with raw httpx.Client, async rows with raw httpx.AsyncClient.",
+        "",
     ]
-    wrapper = [r for r in per["rows"] if r["client"] == "wrapper (sync)"]
-    for r in wrapper:
-        out.append(
-            f"- wrapper {r['operation']}: {r['cpu_ratio_to_raw']}x raw httpx CPU (target <= 1.15x): "
-            f"{_verdict(r['cpu_ratio_to_raw'] <= 1.15)}"
-        )
+    target = per.get("target_ratio", _percall.TARGET)
+    for what, ratio, met in _percall.targets(per):
+        out.append(f"- {what}: {ratio}x CPU (target <= {target}x): {_verdict(met)}")
+    return out
+
+
+def _render_concurrency(results: dict[str, Any]) -> list[str]:
     con = results["concurrency"]
-    out += [
+    return [
         "",
         f"### 2. Concurrency ({con['latency_ms']} ms mock latency, median of {con['rounds']} rounds)",
         "",
@@ -134,8 +158,10 @@ def render(results: dict[str, Any]) -> str:
         f"- the mock used {con['async_mock_cpu_us_per_call']} µs of CPU per call in the async run "
         f"(client and mock share {results['machine']['cores']} cores)",
     ]
-    sat = results["saturation"]
-    out += [
+
+
+def _render_saturation(sat: dict[str, Any]) -> list[str]:
+    out = [
         "",
         f"### 3. Rate-limit saturation ({sat['limit']}; {sat['calls']} reads, {sat['workers']} workers, "
         f"ideal {sat['ideal_s']} s, median of {sat['rounds']} rounds)",
@@ -163,8 +189,11 @@ def render(results: dict[str, Any]) -> str:
         f"failures {ours['failures']} (target 0) {_verdict(ours['failures'] == 0)}; "
         f"429s {ours['429_share']:.2%} (target < 1%) {_verdict(ours['429_share'] < 0.01)}"
     )
-    mem = results["memory"]
-    out += [
+    return out
+
+
+def _render_memory(mem: dict[str, Any]) -> list[str]:
+    return [
         "",
         f"### 4. Memory (peak RSS, median of {mem['rounds']} child processes)",
         "",
@@ -179,57 +208,61 @@ def render(results: dict[str, Any]) -> str:
         f"- {mem['delta_mib']} MiB above the import baseline (target < {mem['target_delta_mib']} MiB): "
         f"{_verdict(mem['delta_mib'] < mem['target_delta_mib'])}",
     ]
-    if results.get("redis") is not None:
-        out += [
-            "",
-            "### 5. Shared Redis budget (scripts/bench_redis.py)",
-            "",
-            "```",
-            json.dumps(results["redis"], indent=2),
-            "```",
-        ]
-    return "\n".join(out)
+
+
+SECTIONS = ("import", "per-call", "concurrency", "saturation", "memory", "redis")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="few rounds: check the harness, not the numbers")
     parser.add_argument(
-        "--import-only",
-        action="store_true",
-        help="only the import section; its figures replace those in bench/results.json",
+        "--only",
+        choices=SECTIONS,
+        action="append",
+        help="run only this section (repeatable); its figures replace those in bench/results.json",
     )
+    parser.add_argument("--import-only", action="store_true", help="the same as --only import")
     args = parser.parse_args()
     quick = args.quick
-    print("0/5 import time (builds two venvs)", file=sys.stderr)
-    imported = _import.run(ROOT, runs=2 if quick else 7)
-    if args.import_only:
-        previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        RESULTS.write_text(json.dumps({**previous, "import": imported}, indent=2) + "\n")
-        print("\n".join(_import.render(imported)))
-        return
-    results: dict[str, Any] = {"machine": _machine(), "quick": quick, "import": imported}
-    with MockProcess(**UNLIMITED) as mock:
-        print(f"mock on {mock.base_url} (pid {mock.pid})", file=sys.stderr)
-        print("1/5 per-call cost", file=sys.stderr)
-        results["per_call"] = _percall.run(
-            mock.base_url, rounds=2 if quick else 7, calls=50 if quick else 300
-        )
-        print("2/5 concurrency", file=sys.stderr)
-        results["concurrency"] = _concurrency.run(
-            mock,
-            rounds=1 if quick else 3,
-            async_calls=200 if quick else 1000,
-            sync_calls=40 if quick else 150,
-        )
-        print("3/5 rate-limit saturation", file=sys.stderr)
-        results["saturation"] = _saturation.run(mock, rounds=1 if quick else 3, calls=100 if quick else 400)
-        print("4/5 memory", file=sys.stderr)
-        results["memory"] = _memory.run(mock.base_url, rounds=1 if quick else 3)
-    print("5/5 redis budget", file=sys.stderr)
-    results["redis"] = _redis()
+    only = set(args.only or ()) | ({"import"} if args.import_only else set())
+    wanted = only or set(SECTIONS)
+    # A partial run keeps the other sections of the last full run, so the file stays one report.
+    results: dict[str, Any] = json.loads(RESULTS.read_text()) if only and RESULTS.exists() else {}
+    results.update({"machine": _machine(), "quick": quick})
+    if "import" in wanted:
+        print("import time (builds two venvs)", file=sys.stderr)
+        results["import"] = _import.run(ROOT, runs=2 if quick else 7)
+    if wanted & {"per-call", "concurrency", "saturation", "memory"}:
+        with MockProcess(**UNLIMITED) as mock:
+            print(f"mock on {mock.base_url} (pid {mock.pid})", file=sys.stderr)
+            if "per-call" in wanted:
+                print("per-call cost", file=sys.stderr)
+                results["per_call"] = _percall.run(
+                    mock.base_url, rounds=2 if quick else 9, calls=50 if quick else 300
+                )
+            if "concurrency" in wanted:
+                print("concurrency", file=sys.stderr)
+                results["concurrency"] = _concurrency.run(
+                    mock,
+                    rounds=1 if quick else 3,
+                    async_calls=200 if quick else 1000,
+                    sync_calls=40 if quick else 150,
+                )
+            if "saturation" in wanted:
+                print("rate-limit saturation", file=sys.stderr)
+                results["saturation"] = _saturation.run(
+                    mock, rounds=1 if quick else 3, calls=100 if quick else 400
+                )
+            if "memory" in wanted:
+                print("memory", file=sys.stderr)
+                results["memory"] = _memory.run(mock.base_url, rounds=1 if quick else 3)
+    if "redis" in wanted:
+        print("redis budget", file=sys.stderr)
+        results["redis"] = _redis()
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    print(render(results))
+    shown = {k: v for k, v in results.items() if k == "machine" or k.replace("_", "-") in wanted}
+    print(render(shown))
     print(f"\nwrote {RESULTS.relative_to(ROOT)}", file=sys.stderr)
 
 

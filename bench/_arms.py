@@ -1,4 +1,4 @@
-"""The five ways of calling the service that the per-call benchmark compares.
+"""The ways of calling the service that the per-call benchmark compares: five sync, two async.
 
 Each arm sends the same create (deal -> contact, HUBSPOT_DEFINED 3, limit 5) and the same read of
 the pair, builds what its library builds from the answer, and checks the status, so that no arm
@@ -24,6 +24,14 @@ class Arm(Protocol):
     def create(self) -> None: ...
     def get(self) -> None: ...
     def close(self) -> None: ...
+
+
+class AsyncArm(Protocol):
+    name: str
+
+    async def create(self) -> None: ...
+    async def get(self) -> None: ...
+    async def aclose(self) -> None: ...
 
 
 class RawHttpx:
@@ -149,6 +157,50 @@ class HubSpotSdk:
         self.api.api_client.close()
 
 
+class AsyncRawHttpx:
+    """The async floor: httpx.AsyncClient, a JSON body out, ``response.json()`` back."""
+
+    name = "raw httpx.AsyncClient"
+
+    def __init__(self, base_url: str) -> None:
+        self._client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": f"Bearer {TOKEN}"})
+
+    async def create(self) -> None:
+        response = await self._client.post(
+            f"{PREFIX}/{FROM}/{TO}/batch/create", json={"inputs": [CREATE_INPUT]}
+        )
+        _expect(response.status_code, 201, response.json())
+
+    async def get(self) -> None:
+        response = await self._client.get(f"{PREFIX}/{FROM}/{TO}")
+        _expect(response.status_code, 200, response.json())
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+class AsyncWrapper:
+    """This project's AsyncLimitsClient, in its default configuration (retries and pacing on)."""
+
+    name = "wrapper (async)"
+
+    def __init__(self, base_url: str) -> None:
+        from hubspot_association_limits import AsyncLimitsClient
+
+        self._client = AsyncLimitsClient(TOKEN, base_url=base_url)
+
+    async def create(self) -> None:
+        result = await self._client.create(FROM, TO, [CREATE_INPUT])
+        _expect(result.status_code, 201, result)
+
+    async def get(self) -> None:
+        result = await self._client.get(FROM, TO)
+        _expect(result.status_code, 200, result)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
 def _expect(status: int, wanted: int, parsed: object) -> None:
     if status != wanted:
         raise RuntimeError(f"expected HTTP {wanted}, got {status}: {parsed!r}")
@@ -163,3 +215,8 @@ def all_arms(base_url: str) -> list[Arm]:
         WrapperUnpaced(base_url),
         HubSpotSdk(base_url),
     ]
+
+
+def async_arms(base_url: str) -> list[AsyncArm]:
+    """The async arms, raw httpx.AsyncClient first (their ratios are to it). Build them inside the loop."""
+    return [AsyncRawHttpx(base_url), AsyncWrapper(base_url)]

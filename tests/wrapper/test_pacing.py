@@ -128,3 +128,10 @@ def test_observation_from_headers_is_case_insensitive_and_lenient(as_httpx: bool
         5,
         None,
     )
+
+
+def test_a_repeated_rate_limit_header_is_unreadable_as_its_joined_value_is():
+    # The raw-bytes parse of httpx.Headers must agree with reading the comma-joined value.
+    headers = httpx.Headers([("X-HubSpot-RateLimit-Max", "100"), ("x-hubspot-ratelimit-max", "110")])
+    joined = {"X-HubSpot-RateLimit-Max": headers["X-HubSpot-RateLimit-Max"]}
+    assert RateLimitInfo.from_headers(headers) == RateLimitInfo.from_headers(joined) == RateLimitInfo()

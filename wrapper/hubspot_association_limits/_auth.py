@@ -79,14 +79,14 @@ class BearerAuth(httpx.Auth):
 
     def __init__(self, token: str) -> None:
         register_secret(token)
-        self._token = token
+        self._header = f"Bearer {token}"
 
     def __repr__(self) -> str:
         return "BearerAuth(token=...)"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         check_secure_url(request.url)
-        request.headers["Authorization"] = f"Bearer {self._token}"
+        request.headers["Authorization"] = self._header
         yield request
 
 

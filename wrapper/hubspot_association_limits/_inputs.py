@@ -5,6 +5,7 @@ Pure: raises ``InvalidInputError`` naming the index and field, before any reques
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -32,13 +33,19 @@ def object_type_id(value: object, field: str) -> str:
     """
     if not isinstance(value, str):
         raise InvalidInputError(f"must be an object type name or id, got {type(value).__name__}", field=field)
-    known = normalise_object_type(value)
-    if known is not None:
-        return known
-    problem = path_problem(value)
+    checked, problem = _checked_object_type(value)
     if problem is not None:
         raise InvalidInputError(f"{value!r} cannot be an object type: {problem}", field=field)
-    return value
+    return checked
+
+
+# Every call names its pair and a program uses few pairs: each name is looked up once (pure, bounded).
+@functools.lru_cache(maxsize=256)
+def _checked_object_type(value: str) -> tuple[str, str | None]:
+    known = normalise_object_type(value)
+    if known is not None:
+        return known, None
+    return value, path_problem(value)
 
 
 def path_problem(value: str) -> str | None:
@@ -81,6 +88,8 @@ def _integer(value: object, index: int, field: str, low: int, high: int) -> int:
 def _fields(item: object, index: int, required: frozenset[str]) -> Mapping[str, Any]:
     if not isinstance(item, Mapping):
         raise InvalidInputError(f"must be a mapping or a typed input, got {type(item).__name__}", index=index)
+    if item.keys() == required:  # the usual case; the checks below only name what is wrong
+        return item
     for name in sorted(required):
         if name not in item:
             raise InvalidInputError("is missing", index=index, field=name)

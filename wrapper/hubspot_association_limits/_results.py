@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def _int_or_none(value: str | None) -> int | None:
+def _int_or_none(value: str | bytes | None) -> int | None:
     try:
         return int(value) if value is not None else None
     except ValueError:
@@ -49,6 +49,7 @@ _RATE_LIMIT_FIELDS: Final = {
     "x-hubspot-ratelimit-daily": "daily",
     "x-hubspot-ratelimit-daily-remaining": "daily_remaining",
 }
+_RATE_LIMIT_RAW: Final = {name.encode(): field for name, field in _RATE_LIMIT_FIELDS.items()}
 
 
 @attrs.frozen
@@ -65,8 +66,17 @@ class RateLimitInfo:
     def from_headers(cls, headers: Mapping[str, str]) -> RateLimitInfo:
         """Parse the headers (case-insensitive; unreadable values become None) in one pass."""
         found: dict[str, int | None] = {}
-        for name, value in headers.items():
-            field = _RATE_LIMIT_FIELDS.get(name.lower())
+        if isinstance(headers, httpx.Headers):
+            # Every response passes here: read the raw bytes (int() takes them) instead of
+            # decoding every header as .items() would; a repeated header is unreadable, as
+            # its comma-joined value is.
+            for raw_name, raw_value in headers.raw:
+                field = _RATE_LIMIT_RAW.get(raw_name.lower())
+                if field is not None:
+                    found[field] = None if field in found else _int_or_none(raw_value)
+            return cls(**found)
+        for text, value in headers.items():
+            field = _RATE_LIMIT_FIELDS.get(text.lower())
             if field is not None:
                 found[field] = _int_or_none(value)
         return cls(**found)
@@ -280,12 +290,12 @@ def _order(key: AssociationTypeKey, positions: Mapping[AssociationTypeKey, int])
 
 def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInput]) -> BatchResult:
     """One result for all chunks: results and errors in input order, meta of the last response."""
-    positions = {item.key: index for index, item in enumerate(inputs)}
-    results = sorted((r for part in parts for r in part.results), key=lambda r: _order(r.key, positions))
-    errors = sorted(
-        (e for part in parts for e in part.errors),
-        key=lambda e: _order(e.input.key, positions) if e.input is not None else len(positions),
-    )
+    results = [r for part in parts for r in part.results]
+    errors = [e for part in parts for e in part.errors]
+    if len(results) > 1 or len(errors) > 1:  # the key map costs more than a call of one input
+        positions = {item.key: index for index, item in enumerate(inputs)}
+        results.sort(key=lambda r: _order(r.key, positions))
+        errors.sort(key=lambda e: _order(e.input.key, positions) if e.input is not None else len(positions))
     statuses = [part.status for part in parts]
     status = next((s for s in statuses if s != "COMPLETE"), statuses[-1] if statuses else "COMPLETE")
     meta = parts[-1].meta if parts else ResponseMeta.from_response(200, {})
