@@ -63,13 +63,16 @@ def bar_chart(
 def per_call(results: dict[str, Any]) -> str:
     rows = results["per_call"]["rows"]
     groups = []
-    for operation in dict.fromkeys(row["operation"] for row in rows):
+    # Sync arms are measured against raw httpx.Client, async ones against raw httpx.AsyncClient.
+    for operation, reference in dict.fromkeys(
+        (row["operation"], row.get("reference", "raw httpx")) for row in rows
+    ):
         bars = [
             (row["client"], row["cpu_ratio_to_raw"], f"{row['cpu_ratio_to_raw']:.2f}x")
             for row in rows
-            if row["operation"] == operation
+            if row["operation"] == operation and row.get("reference", "raw httpx") == reference
         ]
-        groups.append((f"{operation}: CPU per call, relative to raw httpx (dashed: 1.0)", bars))
+        groups.append((f"{operation}: CPU per call, relative to {reference} (dashed: 1.0)", bars))
     return bar_chart("Per-call cost", groups, reference=1.0)
 
 
