@@ -1,4 +1,5 @@
-"""The same five calls through ``LimitsClient`` or ``AsyncLimitsClient``, so one state machine drives both.
+"""The same nine calls (five on limits, four on labels) through ``LimitsClient`` or
+``AsyncLimitsClient``, so one state machine drives both.
 
 Each driver sends through an injected ``httpx`` client whose response hook records what the
 wrapper received. The async driver keeps one event loop (``asyncio.Runner``) for the client's
@@ -15,6 +16,7 @@ import httpx
 from hubspot_association_limits import (
     AsyncLimitsClient,
     BatchResult,
+    LabelsResult,
     LimitsClient,
     LimitsResult,
     PurgeResult,
@@ -30,6 +32,14 @@ class Driver(Protocol):
     def purge(self, from_type: str, to_type: str, keys: Sequence[Any]) -> PurgeResult: ...
     def get(self, from_type: str, to_type: str) -> LimitsResult: ...
     def list_all(self) -> LimitsResult: ...
+    def labels(self, from_type: str, to_type: str) -> LabelsResult: ...
+    def create_label(
+        self, from_type: str, to_type: str, label: str, name: str | None, inverse: str | None
+    ) -> LabelsResult: ...
+    def update_label(
+        self, from_type: str, to_type: str, type_id: int, label: str, inverse: str | None
+    ) -> None: ...
+    def delete_label(self, from_type: str, to_type: str, type_id: int) -> None: ...
     def close(self) -> None: ...
 
 
@@ -56,6 +66,22 @@ class SyncDriver:
 
     def list_all(self) -> LimitsResult:
         return self._client.list_all()
+
+    def labels(self, from_type: str, to_type: str) -> LabelsResult:
+        return self._client.labels(from_type, to_type)
+
+    def create_label(
+        self, from_type: str, to_type: str, label: str, name: str | None, inverse: str | None
+    ) -> LabelsResult:
+        return self._client.create_label(from_type, to_type, label, name=name, inverse_label=inverse)
+
+    def update_label(
+        self, from_type: str, to_type: str, type_id: int, label: str, inverse: str | None
+    ) -> None:
+        self._client.update_label(from_type, to_type, type_id, label, inverse_label=inverse)
+
+    def delete_label(self, from_type: str, to_type: str, type_id: int) -> None:
+        self._client.delete_label(from_type, to_type, type_id)
 
     def close(self) -> None:
         self._client.close()
@@ -90,6 +116,24 @@ class AsyncDriver:
 
     def list_all(self) -> LimitsResult:
         return self._runner.run(self._client.list_all())
+
+    def labels(self, from_type: str, to_type: str) -> LabelsResult:
+        return self._runner.run(self._client.labels(from_type, to_type))
+
+    def create_label(
+        self, from_type: str, to_type: str, label: str, name: str | None, inverse: str | None
+    ) -> LabelsResult:
+        return self._runner.run(
+            self._client.create_label(from_type, to_type, label, name=name, inverse_label=inverse)
+        )
+
+    def update_label(
+        self, from_type: str, to_type: str, type_id: int, label: str, inverse: str | None
+    ) -> None:
+        self._runner.run(self._client.update_label(from_type, to_type, type_id, label, inverse_label=inverse))
+
+    def delete_label(self, from_type: str, to_type: str, type_id: int) -> None:
+        self._runner.run(self._client.delete_label(from_type, to_type, type_id))
 
     def close(self) -> None:
         try:

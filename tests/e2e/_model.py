@@ -10,10 +10,28 @@ every step. The rules (hubspot-api-notes §2, the README's mock section for wher
   below a label limit (LABEL_LIMIT_ABOVE_OBJECT_LIMIT);
 - the items of one batch apply in input order, each seeing the ones before it;
 - purge removes the named limits and ignores names without one.
+
+Labels (hubspot-api-notes §6; the mock's docstring in mock/_types.py where HubSpot is silent):
+
+- labels exist only between contacts, companies, deals, tickets and custom objects; on any other
+  pair creating one is refused (400);
+- a label is a definition (its internal name) with a USER_DEFINED type in each direction, the
+  reverse one carrying ``inverseLabel`` when given, else the label; on a same-object pair it is one
+  symmetric type, or two (label and inverse label) under that pair when ``inverseLabel`` is given;
+  typeIds come from one counter per portal, in that order, and are never reused;
+- a name the pair (either direction) has already, or a label text the direction has already
+  (HubSpot's own ``Primary`` included), is refused (400); every seeded USER_DEFINED type is its own
+  definition, named by its label's slug (no name when it has no label);
+- a rename changes the label, and the reverse type's label to ``inverseLabel`` when given, or to
+  the new label when both directions carried one label; a limit on a renamed type carries the new
+  label; an unknown typeId is 404, a type of the pair that is not a label is 400;
+- deleting a label removes its types in both directions and every limit on them.
 """
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Iterable, Mapping
 from typing import Final
 
@@ -54,12 +72,135 @@ class Outcome:
     rejected: tuple[tuple[Key, str], ...]
 
 
+USER_DEFINED: Final = "USER_DEFINED"
+Member = tuple[Pair, int]  # one USER_DEFINED type of a label: (pair, typeId)
+
+
+_LABEL_OBJECTS: Final = frozenset({"0-1", "0-2", "0-3", "0-5"})  # contacts, companies, deals, tickets
+
+
+def slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+def labels_allowed(pair: Pair) -> bool:
+    """Whether HubSpot lets a portal label the pair (custom objects' ids start with ``2-``)."""
+    return all(object_id in _LABEL_OBJECTS or object_id.startswith("2-") for object_id in pair)
+
+
+@attrs.frozen
+class LabelDef:
+    """One label: its internal name and its types (one per direction)."""
+
+    name: str | None
+    members: tuple[Member, ...]
+
+
 @attrs.define
 class Model:
-    """The limits HubSpot holds, and the association types that exist (``types[pair][key] = label``)."""
+    """The limits HubSpot holds, the association types that exist (``types[pair][key] = label``),
+    the labels among them, and the next typeId a label gets."""
 
-    types: Mapping[Pair, Mapping[Key, str | None]]
+    types: dict[Pair, dict[Key, str | None]]
     limits: dict[tuple[Pair, Key], Stored] = attrs.field(factory=dict)
+    labels: dict[Member, LabelDef] = attrs.field(factory=dict)
+    next_type_id: int = 101
+
+    @classmethod
+    def seeded(
+        cls, types: Mapping[Pair, Mapping[Key, str | None]], limits: dict[tuple[Pair, Key], Stored]
+    ) -> Model:
+        """A portal whose USER_DEFINED types are seeded labels, each its own definition."""
+        model = cls({pair: dict(keys) for pair, keys in types.items()}, dict(limits))
+        for pair, keys in types.items():
+            for (category, type_id), label in keys.items():
+                if category == USER_DEFINED:
+                    name = None if label is None else slug(label)
+                    model.labels[(pair, type_id)] = LabelDef(name, ((pair, type_id),))
+                    model.next_type_id = max(model.next_type_id, type_id + 1)
+        return model
+
+    def copy(self) -> Model:
+        return copy.deepcopy(self)
+
+    def own_labels(self) -> set[tuple[Pair, int, str | None]]:
+        """The portal's labels as (pair, typeId, label)."""
+        return {(pair, type_id, self.types[pair][(USER_DEFINED, type_id)]) for pair, type_id in self.labels}
+
+    def create_label(self, pair: Pair, label: str, name: str, inverse: str | None) -> list[Member] | int:
+        """The new label's types (forward first), or the refusal's status."""
+        if not labels_allowed(pair):
+            return 400
+        reverse = (pair[1], pair[0])
+        if any(d.name == name for m, d in self.labels.items() if m[0] in (pair, reverse)):
+            return 400
+        if pair == reverse:
+            wanted = [(pair, text) for text in (label, inverse) if text is not None]
+        else:
+            wanted = [(pair, label), (reverse, inverse or label)]
+        if any(self._text_taken(p, text, ignore=()) for p, text in wanted):
+            return 400
+        members = []
+        for p, text in wanted:
+            self.types.setdefault(p, {})[(USER_DEFINED, self.next_type_id)] = text
+            members.append((p, self.next_type_id))
+            self.next_type_id += 1
+        definition = LabelDef(name, tuple(members))
+        for member in members:
+            self.labels[member] = definition
+        return members
+
+    def rename_label(self, pair: Pair, type_id: int, label: str, inverse: str | None) -> int | None:
+        """Rename; None when done, else the refusal's status."""
+        definition = self._definition(pair, type_id)
+        if isinstance(definition, int):
+            return definition
+        me = (pair, type_id)
+        partners = [m for m in definition.members if m != me]
+        if inverse is not None and not partners:
+            return 400
+        old = self._label_of(me)
+        changes = {me: label}
+        for partner in partners:
+            if inverse is not None:
+                changes[partner] = inverse
+            elif self._label_of(partner) == old:
+                changes[partner] = label
+        if any(self._text_taken(m[0], text, ignore=definition.members) for m, text in changes.items()):
+            return 400
+        for (p, member_id), text in changes.items():
+            self.types[p][(USER_DEFINED, member_id)] = text
+            stored = self.limits.get((p, (USER_DEFINED, member_id)))
+            if stored is not None:
+                self.limits[(p, (USER_DEFINED, member_id))] = attrs.evolve(stored, label=text)
+        return None
+
+    def delete_label(self, pair: Pair, type_id: int) -> int | None:
+        """Delete the label both ways with its limits; None when done, else the refusal's status."""
+        definition = self._definition(pair, type_id)
+        if isinstance(definition, int):
+            return definition
+        for p, member_id in definition.members:
+            del self.types[p][(USER_DEFINED, member_id)]
+            del self.labels[(p, member_id)]
+            self.limits.pop((p, (USER_DEFINED, member_id)), None)
+        return None
+
+    def _definition(self, pair: Pair, type_id: int) -> LabelDef | int:
+        definition = self.labels.get((pair, type_id))
+        if definition is not None:
+            return definition
+        return 400 if any(t == type_id for _, t in self.types.get(pair, {})) else 404
+
+    def _label_of(self, member: Member) -> str | None:
+        return self.types[member[0]][(USER_DEFINED, member[1])]
+
+    def _text_taken(self, pair: Pair, text: str, *, ignore: Iterable[Member]) -> bool:
+        skip = set(ignore)
+        return any(
+            label == text and not (category == USER_DEFINED and (pair, type_id) in skip)
+            for (category, type_id), label in self.types.get(pair, {}).items()
+        )
 
     def create(self, pair: Pair, inputs: Iterable[tuple[Key, int]]) -> Outcome:
         return self._batch(pair, inputs, create=True)

@@ -10,17 +10,25 @@ from hypothesis import HealthCheck, settings
 from hypothesis.stateful import run_state_machine_as_test
 
 from ._drivers import AsyncDriver, SyncDriver
-from ._machine import BATCH_SIZE, FAST_RETRY, LimitsMachine, Recorder
+from ._machine import BATCH_SIZE, FAST_RETRY, LabelsMachine, LimitsMachine, Recorder
 
 # Never paced: the suites test state and faults, not the rate limit.
 UNLIMITED: dict[str, Any] = {"burst_limit": 10_000_000, "daily_limit": 100_000_000}
 
 
 def run_machine(
-    config: MockConfig, driver_kind: str, *, faulty: bool, max_examples: int, steps: int
+    config: MockConfig,
+    driver_kind: str,
+    *,
+    faulty: bool,
+    max_examples: int,
+    steps: int,
+    labels: bool = False,
 ) -> collections.Counter[str]:
-    """Run the state machine; returns its totals (calls, typed_errors, requests, faults, and
-    lost_creates / lost_updates: inputs applied by a request answered 5xx, then reported applied)."""
+    """Run the state machine (with the label rules when ``labels``); returns its totals (calls,
+    typed_errors, requests, faults, lost_creates / lost_updates: inputs applied by a request
+    answered 5xx, then reported applied; and for labels labels_created/renamed/deleted,
+    label_deletes_with_limits, label_refusals)."""
     totals: collections.Counter[str] = collections.Counter()
     with running_mock(config) as mock:
 
@@ -29,7 +37,7 @@ def run_machine(
                 return SyncDriver(mock.base_url, FAST_RETRY, BATCH_SIZE, recorder.hook)
             return AsyncDriver(mock.base_url, FAST_RETRY, BATCH_SIZE, recorder.async_hook)
 
-        class Machine(LimitsMachine):
+        class Machine(LabelsMachine if labels else LimitsMachine):  # type: ignore[misc]
             pass
 
         Machine.mock = mock

@@ -5,13 +5,15 @@ Generated object types are mostly strings HubSpot does not know; the wrapper ref
 outside 1..10,000, negative type ids, duplicate keys) with ``InvalidInputError`` before sending
 anything, and that must send nothing. So that most cases do reach the mock, two thirds of them are made
 realistic: a real pair, limits folded into 1..10,000, type ids made non-negative, extra properties
-and duplicates dropped.
+and duplicates dropped; a label to rename or delete is created first and named (mostly) by its typeId,
+so that the run reaches a success whatever the generated typeIds and whatever ran before.
 The raw responses are captured by a response hook on the ``httpx`` client injected into the wrapper.
 """
 
 from __future__ import annotations
 
 import collections
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +52,22 @@ def _operation_of(request: httpx.Request) -> str:
     return BY_SUFFIX.get(request.url.path.rsplit("/", 1)[-1], "getLimits")
 
 
-def _label_type_id(value: Any, realistic: bool) -> Any:
-    # The e2e seed's labels are 101-103; realistic cases name one of them or a near miss.
-    return 100 + abs(value) % 6 if realistic else value
+def _label_type_id(value: Any, label: int | None) -> Any:
+    # A realistic case names the label made for it (``label``) or, one time in four, a near miss: the
+    # label's reverse type, which belongs to the other direction (404 on this one).
+    if label is None:
+        return value
+    return label if abs(value) % 4 else label + 1
+
+
+def _make_label(client: LimitsClient, operation_id: str, pair: tuple[str, str], serial: int) -> int | None:
+    """For a realistic rename or delete, a fresh label on the pair; returns its forward typeId.
+    (The seed's labels are too few to count on: a generated typeId rarely names one, and a delete
+    earlier in the run may have removed it.)"""
+    if operation_id not in ("updateLabel", "deleteLabel"):
+        return None
+    created = client.create_label(*pair, f"Contract case {serial}")
+    return min(label.type_id for label in created.results)  # the forward type is created first
 
 
 def _realistic(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -69,7 +84,9 @@ def _realistic(inputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(unique.values())
 
 
-def _call(client: LimitsClient, operation_id: str, case: Any, pair: tuple[str, str] | None) -> None:
+def _call(
+    client: LimitsClient, operation_id: str, case: Any, pair: tuple[str, str] | None, label: int | None
+) -> None:
     if operation_id == "listAllLimits":
         client.list_all()
         return
@@ -79,7 +96,7 @@ def _call(client: LimitsClient, operation_id: str, case: Any, pair: tuple[str, s
         client.get(from_type, to_type)
         return
     if operation_id.endswith("Label") or operation_id == "listLabels":
-        _call_label(client, operation_id, case, from_type, to_type, realistic=pair is not None)
+        _call_label(client, operation_id, case, from_type, to_type, label)
         return
     inputs = _realistic(case.body["inputs"]) if pair else case.body["inputs"]
     if operation_id == "purgeLimits":
@@ -90,12 +107,12 @@ def _call(client: LimitsClient, operation_id: str, case: Any, pair: tuple[str, s
 
 
 def _call_label(
-    client: LimitsClient, operation_id: str, case: Any, from_type: str, to_type: str, *, realistic: bool
+    client: LimitsClient, operation_id: str, case: Any, from_type: str, to_type: str, label: int | None
 ) -> None:
     if operation_id == "listLabels":
         client.labels(from_type, to_type)
     elif operation_id == "deleteLabel":
-        type_id = _label_type_id(case.path_parameters["associationTypeId"], realistic)
+        type_id = _label_type_id(case.path_parameters["associationTypeId"], label)
         client.delete_label(from_type, to_type, type_id)
     elif operation_id == "createLabel":
         body = case.body
@@ -104,7 +121,7 @@ def _call_label(
         )
     else:
         body = case.body
-        type_id = _label_type_id(body["associationTypeId"], realistic)
+        type_id = _label_type_id(body["associationTypeId"], label)
         client.update_label(
             from_type, to_type, type_id, body["label"], inverse_label=body.get("inverseLabel")
         )
@@ -115,6 +132,7 @@ def test_every_response_the_wrapper_receives_conforms_to_the_spec(operation_id: 
     operation = OPERATIONS[operation_id]
     captured: list[httpx.Response] = []
     validated: collections.Counter[int] = collections.Counter()
+    serials = itertools.count()
 
     def capture(response: httpx.Response) -> None:
         response.read()  # validate_response needs a read body
@@ -138,9 +156,10 @@ def test_every_response_the_wrapper_receives_conforms_to_the_spec(operation_id: 
             suppress_health_check=list(HealthCheck),
         )
         def run(case: Any, pair: tuple[str, str], realistic: bool) -> None:
-            captured.clear()
+            label = _make_label(client, operation_id, pair, next(serials)) if realistic else None
+            captured.clear()  # only the operation under test: its own test validates createLabel
             try:
-                _call(client, operation_id, case, pair if realistic else None)
+                _call(client, operation_id, case, pair if realistic else None, label)
             except errors.InvalidInputError:
                 assert not captured, "the wrapper refused an input but sent a request anyway"
             except errors.HubSpotError:

@@ -31,3 +31,14 @@ def test_faults_lose_nothing_and_duplicate_nothing(driver_kind: str) -> None:
     # ("applied, then failed"), for a limit absent before the call, reported applied and held after.
     assert totals["lost_creates"] >= 1, totals
     assert totals["lost_updates"] >= 1, totals  # the same for an update to a new value
+
+
+def test_label_calls_under_faults_lose_nothing_and_create_nothing_twice(driver_kind: str) -> None:
+    """The label rules under the same faults: after every call the mock holds the state before it or
+    after one application (never a label created twice), a create reported done is the label held."""
+    totals = run_machine(FAULTY, driver_kind, faulty=True, max_examples=25, steps=20, labels=True)
+    assert totals["faults"] >= 0.30 * totals["requests"], totals
+    assert totals["labels_created"] >= 5, totals
+    assert totals["labels_deleted"] >= 1, totals
+    assert totals["label_deletes_with_limits"] >= 1, totals
+    assert totals["typed_errors"] <= 0.10 * totals["calls"], totals

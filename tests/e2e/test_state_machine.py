@@ -1,6 +1,7 @@
-"""Random create/update/purge/get/list sequences through the wrapper (sync and async) to the mock over a
-real socket; after every step the mock holds exactly what the model says HubSpot should hold, and every
-answer (results, per-item errors with their reason, reads) equals the model's."""
+"""Random create/update/purge/get/list sequences of limits and create/rename/delete/list of labels
+through the wrapper (sync and async) to the mock over a real socket; after every step the mock holds
+exactly what the model says HubSpot should hold (limits and labels), and every answer (results,
+per-item errors with their reason, reads, label refusals) equals the model's."""
 
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ from ._run import UNLIMITED, run_machine
 
 def test_the_wrapper_and_the_mock_agree_with_the_model(driver_kind: str) -> None:
     totals = run_machine(
-        MockConfig(seed_file=SEED_FILE, **UNLIMITED), driver_kind, faulty=False, max_examples=40, steps=25
+        MockConfig(seed_file=SEED_FILE, **UNLIMITED),
+        driver_kind,
+        faulty=False,
+        max_examples=40,
+        steps=25,
+        labels=True,
     )
     assert totals["calls"] >= 200  # the machine really ran
     assert totals["typed_errors"] == 0
@@ -33,3 +39,8 @@ def test_the_wrapper_and_the_mock_agree_with_the_model(driver_kind: str) -> None
         LABEL_LIMIT_ABOVE_OBJECT_LIMIT,
     ):
         assert totals[reason] >= 1, totals
+    # The label rules ran their course: labels created, renamed and deleted, some with limits on
+    # them (removed with the label), and refusals (duplicates, unknown or built-in typeIds) seen.
+    for outcome in ("labels_created", "labels_renamed", "labels_deleted", "label_deletes_with_limits"):
+        assert totals[outcome] >= 1, totals
+    assert totals["label_refusals"] >= 1, totals

@@ -8,10 +8,11 @@ Path parameters are mapped onto known object types as in
 test_schemathesis. Upstream declares no links, so there is no stateful phase here (test_schemathesis
 has it).
 
-One justified tuning: upstream leaves purge's `category` an open string, while our spec (the source of
+Two justified tunings. Upstream leaves purge's `category` an open string, while our spec (the source of
 truth the mock validates against) closes it to the four categories. A purge refused with 400 *only*
 for its category is therefore not held against `positive_data_acceptance`; every other check, and
-that check for every other response, still applies.
+that check for every other response, still applies. Likewise a label operation refused by a label
+rule no schema states (duplicate, cap, unlabelable pair; see test_schemathesis).
 """
 
 from __future__ import annotations
