@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import hubspot_association_limits
-from hubspot_association_limits import errors, mock
+from hubspot_association_limits import mock
 
 REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference"
 
@@ -27,8 +27,8 @@ def test_every_public_name_of_the_package_is_in_the_reference() -> None:
 
 
 def test_the_errors_module_is_documented_whole() -> None:
+    # rendered member by member from the module, so a new error class needs no entry of its own
     assert "hubspot_association_limits.errors" in _documented()
-    assert errors.__all__  # rendered member by member from the module
 
 
 def test_every_public_name_of_the_mock_is_in_the_reference() -> None:

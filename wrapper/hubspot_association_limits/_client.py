@@ -9,7 +9,6 @@ result from the generated model.
 from __future__ import annotations
 
 import os
-import traceback
 import urllib.request
 from collections.abc import Callable, Coroutine, Sequence
 from functools import partial
@@ -57,6 +56,7 @@ from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
 from ._responses import meta_of as _meta
 from ._responses import parse_as as _parse_as
+from ._responses import raised_by_parser as _raised_by_parser
 from ._responses import unreadable as _unreadable
 from ._results import (
     BatchResult,
@@ -90,7 +90,6 @@ DEFAULT_BASE_URL: Final = "https://api.hubapi.com"
 TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
 # Lets a program run unchanged against the mock (or a proxy) in CI, as OPENAI_BASE_URL does for openai.
 BASE_URL_ENV: Final = "HUBSPOT_BASE_URL"
-_GENERATED_PACKAGE: Final = Client.__module__.partition(".")[0] + "."
 CONNECT_TIMEOUT: Final = 5.0
 
 _T = TypeVar("_T")
@@ -129,16 +128,6 @@ def _env_proxy(base_url: str) -> str | None:
     if urllib.request.proxy_bypass(url.host):
         return None
     return urllib.request.getproxies().get(url.scheme)
-
-
-def _raised_by_parser(error: BaseException) -> bool:
-    # The generated endpoints parse the body in _build_response, once the request has returned;
-    # an error raised while sending (a caller's on_token_refresh, say) is not about the body.
-    return any(
-        frame.f_code.co_name == "_build_response"
-        and str(frame.f_globals.get("__name__")).startswith(_GENERATED_PACKAGE)
-        for frame, _ in traceback.walk_tb(error.__traceback__)
-    )
 
 
 def _raise_for_status(response: Response[Any], state: CallState) -> None:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
+import traceback
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import httpx
+from hubspot_association_limits_api.client import Client
 from hubspot_association_limits_api.types import Response
 
 from ._results import ResponseMeta
 from ._transport import CallState
 from .errors import CORRELATION_HEADER, APIStatusError
 
-__all__ = ["meta_of", "parse_as", "unreadable"]
+__all__ = ["meta_of", "parse_as", "raised_by_parser", "unreadable"]
 
 _T = TypeVar("_T")
+_GENERATED_PACKAGE: Final = Client.__module__.partition(".")[0] + "."
 
 
 def unreadable(response: httpx.Response | None, error: Exception) -> APIStatusError:
@@ -45,3 +48,14 @@ def parse_as(model: Callable[[dict[str, Any]], _T], response: Response[Any]) -> 
             httpx.Response(int(response.status_code), headers=response.headers, content=response.content),
             error,
         ) from error
+
+
+def raised_by_parser(error: BaseException) -> bool:
+    """Whether ``error`` came from parsing a response body, not from sending the request."""
+    # The generated endpoints parse the body in _build_response, once the request has returned;
+    # an error raised while sending (a caller's on_token_refresh, say) is not about the body.
+    return any(
+        frame.f_code.co_name == "_build_response"
+        and str(frame.f_globals.get("__name__")).startswith(_GENERATED_PACKAGE)
+        for frame, _ in traceback.walk_tb(error.__traceback__)
+    )
