@@ -341,7 +341,7 @@ class LimitsMachine(RuleBasedStateMachine):
             assert [(r.category, r.type_id, r.label, r.max_to_object_ids) for r in result.results] == [
                 (s.category, s.type_id, label(s), s.max_to_object_ids) for s in outcome.applied
             ]
-            assert [(e.input.category, e.input.type_id, e.reason) for e in result.errors] == [
+            assert [(e.input.category, e.input.type_id, e.context["reason"][0]) for e in result.errors] == [
                 (*key, reason) for key, reason in outcome.rejected
             ]
             assert result.ok == (not outcome.rejected)
