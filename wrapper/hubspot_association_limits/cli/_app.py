@@ -20,8 +20,14 @@ from hubspot_association_limits._catalogue import Category, hubspot_defined_type
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
-from hubspot_association_limits._results import BatchResult, ItemError
-from hubspot_association_limits._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
+from hubspot_association_limits._results import BatchResult
+from hubspot_association_limits._types import (
+    AssociationLabel,
+    AssociationTypeKey,
+    ItemError,
+    Limit,
+    LimitInput,
+)
 from hubspot_association_limits.cli._apply import (
     ApplyReport,
     apply_all,
