@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
-import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
-from cli_support import DEMO_LIMITS, EXAMPLE, REPO, Cli, closed_port, limits_of
+from cli_support import DEMO_LIMITS, EXAMPLE, Cli, closed_port, limits_of
 from hubspot_association_limits.cli._app import app
 from hubspot_association_limits.cli._desired import DesiredStateInvalid, FileProblem, parse_desired_state
 from hubspot_association_limits.cli._validate import LABEL_MAX_LENGTH, label_problem
 from hubspot_association_limits.mock import MockServer
 from typer.testing import CliRunner
-
-SCRIPT = Path(sys.executable).with_name("hubspot-association-limits")
 
 
 def _pair(source: str, target: str, *associations: str) -> str:
@@ -304,64 +297,3 @@ def test_validate_needs_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, stderr = _offline("validate", monkeypatch=monkeypatch)
     assert code == 2
     assert "FILE..." in stderr
-
-
-# --- the pre-commit hook ------------------------------------------------------------------------------------
-
-
-def _hook() -> dict[str, object]:
-    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
-    assert isinstance(hooks, list)
-    (hook,) = (hook for hook in hooks if hook["id"] == "hubspot-association-limits-validate")
-    assert isinstance(hook, dict)
-    return hook
-
-
-def test_the_pre_commit_hook_names_the_console_script_and_the_command() -> None:
-    hook = _hook()
-    assert {"id", "name", "entry", "language"} <= hook.keys()
-    assert hook["language"] == "python"  # pre-commit installs this repository's package, with its script
-    script, command = str(hook["entry"]).split()
-    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
-    assert script in scripts
-    assert command in {info.name for info in app.registered_commands}
-
-
-@pytest.mark.parametrize(
-    ("path", "matched"),
-    [
-        ("limits.yaml", True),
-        ("examples/limits.yaml", True),
-        ("hubspot/association-limits.prod.yml", True),
-        ("portal_limits.json", True),
-        ("limits/readme.md", False),
-        ("docker-compose.yaml", False),
-        ("package.json", False),
-    ],
-)
-def test_the_pre_commit_hook_picks_limits_files(path: str, matched: bool) -> None:
-    # pre-commit matches `files` with re.search against the path relative to the repository.
-    assert bool(re.search(str(_hook()["files"]), path)) == matched
-
-
-def test_the_pre_commit_entry_runs_through_the_console_script(tmp_path: Path) -> None:
-    """As pre-commit runs it: the entry, then the staged files' names; no token in the environment."""
-    bad = tmp_path / "limits.yaml"
-    bad.write_text(BAD_ONE)
-    env = {key: value for key, value in os.environ.items() if key != "HUBSPOT_ACCESS_TOKEN"}
-    entry = str(_hook()["entry"]).split()
-    runs = {
-        name: subprocess.run(
-            [str(SCRIPT), *entry[1:], *files],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-            stdin=subprocess.DEVNULL,
-        )
-        for name, files in (("good", [str(EXAMPLE)]), ("bad", [str(EXAMPLE), str(bad)]))
-    }
-    assert SCRIPT.name == entry[0]
-    assert runs["good"].returncode == 0, runs["good"].stderr
-    assert runs["bad"].returncode == 2
-    assert f"{bad}:6: limits[0].associations[1].max: " in runs["bad"].stderr
