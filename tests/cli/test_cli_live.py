@@ -140,7 +140,7 @@ def test_read_live_places_every_limit(
     requests: list[str],
 ) -> None:
     reader = Portal(portal)
-    live = read_live(reader, named, check_all=True)
+    live = read_live(reader, named)
     assert live.pairs == pairs
     assert list(live.unread) == unread
     assert reader.requests == requests
@@ -148,17 +148,10 @@ def test_read_live_places_every_limit(
 
 def test_the_warning_names_each_unplaced_limit() -> None:
     reader = Portal({CARS_CONTACTS: [user(150, "Owner"), Limit("INTEGRATOR_DEFINED", 7, None, 3)]})
-    (warning,) = read_live(reader, [], check_all=True).warnings()
+    (warning,) = read_live(reader, []).warnings()
     assert "2 limit(s)" in warning
     assert "USER_DEFINED 150 'Owner', INTEGRATOR_DEFINED 7" in warning
     assert "--pair FROM:TO" in warning
-
-
-def test_without_check_all_only_the_named_pairs_are_read() -> None:
-    reader = Portal({DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)], TICKETS_COMPANIES: [hs(A.TICKET_TO_COMPANY)]})
-    live = read_live(reader, [DEALS_CONTACTS, DEALS_CONTACTS], check_all=False)
-    assert live.pairs == {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]}
-    assert reader.requests == ["GET 0-3:0-1"]
 
 
 def test_forty_hubspot_defined_pairs_cost_one_request() -> None:
@@ -169,7 +162,7 @@ def test_forty_hubspot_defined_pairs_cost_one_request() -> None:
             pairs[info.from_object_type, info.to_object_type] = [hs(type_id, label=info.label)]
     assert len(pairs) == 40
     reader = Portal(pairs)
-    live = read_live(reader, [], check_all=True)
+    live = read_live(reader, [])
     assert live.pairs == pairs
     assert reader.requests == ["read all"]
 

@@ -175,7 +175,7 @@ def export_command(
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
-        live = read_live(client, extra, check_all=True)
+        live = read_live(client, extra)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
         exported = {
@@ -266,21 +266,24 @@ def _make_plan(
     prune_labels: bool = False,
 ) -> Plan:
     """Read the labels the file needs (one read per pair) and resolve them, so a label the portal lacks
-    stops the run before any limit is read or written; then read the live limits (and, pruning, every
-    limit the portal has) and diff."""
+    stops the run before any limit is read or written; then read every limit the portal has and diff.
+
+    Every limit is read with or without ``prune``, so that a plan counts the limits the file does not
+    name exactly as ``--prune`` would purge them."""
     portal = read_labels(client, label_pairs(desired))
     changes = label_changes(desired, portal, prune=prune_labels)
     resolved = resolve(desired, portal, changes)
-    live = read_live(client, [*desired.pairs, *pairs], check_all=prune)
+    live = read_live(client, [*desired.pairs, *pairs])
     plan = diff(resolved, live.pairs, prune=prune, labels=changes)
-    return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
+    return attrs.evolve(plan, unplaced=len(live.unread), warnings=(*plan.warnings, *live.warnings()))
 
 
 DetailedExitcodeOption = Annotated[
     bool,
     typer.Option(
         "--detailed-exitcode",
-        help="exit 0 when the portal matches the file, 3 when changes are pending (1, 2: errors, as always)",
+        help="exit 3 when apply would change something (with --prune: any limit the file does not name), "
+        "else 0 (1, 2: errors, as always)",
     ),
 ]
 
@@ -306,7 +309,7 @@ def plan_command(
             output.data({"file": source, "plan": plan.as_dict()})
         else:
             output.show(plan_view(plan, f"Plan for {source}"))
-        if detailed_exitcode and plan.has_changes:
+        if detailed_exitcode and plan.has_drift:
             raise typer.Exit(EXIT_CHANGES)
 
     _run(ctx, body, check=file)
