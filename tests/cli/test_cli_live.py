@@ -128,6 +128,22 @@ CASES = [
         ["read all"],
         id="an association type without a limit is no limit",
     ),
+    pytest.param(
+        {DEALS_CONTACTS: [user(1, "Decision maker")], ("0-1", "0-2"): [hs(1, 1, "Primary")]},
+        [],
+        {DEALS_CONTACTS: [user(1, "Decision maker")], ("0-1", "0-2"): [hs(1, 1, "Primary")]},
+        [],
+        [
+            "read all",
+            "labels 0-1:0-2",
+            *[
+                f"labels {a}:{b}"
+                for a, b in ALL_LABEL_PAIRS[: ALL_LABEL_PAIRS.index(DEALS_CONTACTS) + 1]
+                if (a, b) != ("0-1", "0-2")
+            ],
+        ],
+        id="a label whose typeId is a HubSpot type of another pair is placed in its own pair",
+    ),
 ]
 
 

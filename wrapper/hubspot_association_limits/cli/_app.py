@@ -215,11 +215,12 @@ def _own_labels(labels: Sequence[AssociationLabel]) -> dict[str, list[Associatio
 def _desired_from(
     pair: Pair, limit: Limit, labels: Sequence[AssociationLabel], *, by_label: bool
 ) -> DesiredLimit:
-    """A live limit for the file: one of the portal's own labels by its label, when that names one type."""
-    own = {item.type_id: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
-    label = own.get(limit.type_id, limit.label) if limit.category == DEFAULT_LABEL_CATEGORY else limit.label
+    """A live limit for the file: one of the portal's own labels by its label, when that names one type.
+    Looked up by category and typeId: a portal numbers its labels from small numbers, as HubSpot its types."""
+    own = {item.key: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
+    label = own.get(limit.key, limit.label)
     unique = label is not None and len(_own_labels(labels).get(label, [])) == 1
-    type_id = None if by_label and limit.type_id in own and unique else limit.type_id
+    type_id = None if by_label and limit.key in own and unique else limit.type_id
     return DesiredLimit(pair[0], pair[1], limit.category, type_id, limit.max_to_object_ids or 0, label)
 
 

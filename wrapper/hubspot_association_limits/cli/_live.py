@@ -1,8 +1,9 @@
 """Reading the portal's live limits, by object-type pair.
 
 The pairs a file or ``--pair`` names are read one GET each. Then HubSpot's "read all" lists every limit
-(export writes them, plan counts or purges those the file does not name); it does not say a limit's pair, but a HubSpot-defined typeId has exactly one,
-which the catalogue gives, so those cost no further request. A portal's own association types
+(export writes them; plan counts, or purges, those the file does not name). It does not say a limit's
+pair, but a HubSpot-defined typeId has exactly one, which the catalogue gives, so those cost no further
+request. A portal's own association types
 (USER_DEFINED, INTEGRATOR_DEFINED) have no catalogue pair: while any is unplaced, the labels of candidate
 pairs are read (one request each), the pairs already known first, then every pair of the object types that
 can have labels; a type listed in a pair's labels belongs to that pair. What is still unplaced is named in

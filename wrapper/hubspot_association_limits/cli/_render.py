@@ -116,9 +116,8 @@ def plan_view(plan: Plan, title: str) -> RenderableType:
     if plan.matches:
         lines.append(Text("Nothing to do: the portal matches the file.", style="green"))
     elif not plan.has_changes:
-        lines.append(
-            Text("Nothing to apply, but the portal has limits the file does not name (above).", style="yellow")
-        )
+        unnamed = "Nothing to apply, but the portal has limits the file does not name (above)."
+        lines.append(Text(unnamed, style="yellow"))
     return Group(*lines)
 
 
