@@ -81,11 +81,40 @@ CASES = [
             (
                 6,
                 "limits[0].associations[1].max",
-                "USER_DEFINED typeId 101 (Champion): max 6 is above the pair's object limit 5 "
-                "(HUBSPOT_DEFINED typeId 3, line 5)",
+                "USER_DEFINED typeId 101 (Champion): max 6 is above 5, the object limit of deals -> "
+                "contacts (HUBSPOT_DEFINED typeId 3, line 5), which caps every label limit of the pair",
             )
         ],
         id="label limit above the object limit",
+    ),
+    pytest.param(
+        _pair("deals", "contacts", OBJECT_LIMIT_5, "{label: Decision maker, max: 6}"),
+        [
+            (
+                6,
+                "limits[0].associations[1].max",
+                "label 'Decision maker': max 6 is above 5, the object limit of deals -> contacts "
+                "(HUBSPOT_DEFINED typeId 3, line 5)",
+            )
+        ],
+        id="a label named by its text, above the object limit",
+    ),
+    pytest.param(
+        _pair(
+            "deals",
+            "companies",
+            "{category: HUBSPOT_DEFINED, typeId: 341, max: 1}",
+            "{category: HUBSPOT_DEFINED, typeId: 5, max: 2}",
+        ),
+        [
+            (
+                6,
+                "limits[0].associations[1].max",
+                "HUBSPOT_DEFINED typeId 5 (Primary): max 2 is above 1, the object limit of deals -> "
+                "companies (HUBSPOT_DEFINED typeId 341, line 5)",
+            )
+        ],
+        id="HubSpot's Primary label above the object limit",
     ),
     pytest.param(
         _pair("deals", "contacts", "{category: INTEGRATOR_DEFINED, typeId: 7, max: 6}", OBJECT_LIMIT_5),
@@ -93,7 +122,8 @@ CASES = [
             (
                 5,
                 "limits[0].associations[0].max",
-                "max 6 is above the pair's object limit 5 (HUBSPOT_DEFINED typeId 3, line 6)",
+                "INTEGRATOR_DEFINED typeId 7: max 6 is above 5, the object limit of deals -> contacts "
+                "(HUBSPOT_DEFINED typeId 3, line 6)",
             )
         ],
         id="any non-HubSpot category, in any order",
@@ -261,8 +291,8 @@ def test_every_problem_of_every_file_is_listed(tmp_path: Path, monkeypatch: pyte
     assert stderr.splitlines() == [
         f"{one}:6: limits[0].associations[1].label: a label must not start or end with spaces: 'Champion '",
         f"{one}:6: limits[0].associations[1].max: USER_DEFINED typeId 101 (Champion ): "
-        "max 6 is above the pair's object limit 5 (HUBSPOT_DEFINED typeId 3, line 5); "
-        "HubSpot refuses a label limit above it",
+        "max 6 is above 5, the object limit of deals -> contacts (HUBSPOT_DEFINED typeId 3, line 5), "
+        "which caps every label limit of the pair; HubSpot refuses it",
         f"{two}:2: limits[0].associations[0].typeId: HUBSPOT_DEFINED typeId 4 belongs to contacts -> deals, "
         "not to deals -> contacts (its types: 3)",
         f"{missing}: (document): cannot read the file: No such file or directory",
@@ -288,7 +318,7 @@ def test_validate_sends_nothing_and_plan_reports_the_same_problems(
     applied = cli("apply", str(path), "--yes")
     assert validated.exit_code == planned.exit_code == applied.exit_code == 2
     assert validated.stderr == planned.stderr == applied.stderr  # validate is plan's offline part
-    assert "above the pair's object limit" in validated.stderr
+    assert "the object limit of deals -> contacts" in validated.stderr
     assert mock.state()["stats"]["requests"] == 0
     assert limits_of(mock) == DEMO_LIMITS
 

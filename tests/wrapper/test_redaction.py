@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Callable
+from unittest import mock
 
 import httpx
 import pytest
@@ -69,6 +71,11 @@ def _client(**options: object) -> None:
     LimitsClient(**{"access_token": TOKEN, **options})  # type: ignore[arg-type]
 
 
+def _client_from_env(base_url: str) -> None:
+    with mock.patch.dict(os.environ, {"HUBSPOT_BASE_URL": base_url}):
+        _client()
+
+
 @pytest.mark.parametrize(
     ("mistake", "error_type", "expected"),
     [
@@ -83,6 +90,18 @@ def _client(**options: object) -> None:
             errors.InvalidInputError,
             "base_url: must be an absolute URL like 'https://api.hubapi.com', got 'api.hubapi.com'",
             id="base URL without scheme",
+        ),
+        pytest.param(
+            lambda: _client_from_env("localhost:8080"),
+            errors.InvalidInputError,
+            "HUBSPOT_BASE_URL: must be an absolute URL like 'https://api.hubapi.com', got 'localhost:8080'",
+            id="HUBSPOT_BASE_URL without scheme names the variable",
+        ),
+        pytest.param(
+            lambda: _client(base_url="http://[::1"),
+            errors.InvalidInputError,
+            "base_url: must be an absolute URL like 'https://api.hubapi.com', got 'http://[::1'",
+            id="base URL httpx cannot parse",
         ),
         pytest.param(
             lambda: _client(base_url="http://api.hubapi.com"),
