@@ -12,13 +12,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import attrs
+import click
 import typer
 from rich.text import Text
+from typer.core import TyperCommand
 
 from hubspot_association_limits import errors
 from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._extras import install_hint, is_missing
+from hubspot_association_limits._inputs import MAX_LIMIT
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult, ItemError
 from hubspot_association_limits._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
@@ -30,7 +33,6 @@ from hubspot_association_limits.cli._apply import (
 )
 from hubspot_association_limits.cli._desired import (
     DEFAULT_LABEL_CATEGORY,
-    UNKNOWN_OBJECT_TYPE,
     DesiredLabel,
     DesiredLimit,
     DesiredState,
@@ -42,6 +44,7 @@ from hubspot_association_limits.cli._desired import (
     pair_text,
     render_desired_state,
     resolve_object_type,
+    unknown_object_type,
 )
 from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
@@ -60,6 +63,14 @@ from hubspot_association_limits.cli._render import limit_dict, limits_table, pla
 from hubspot_association_limits.cli._session import open_client
 
 __all__ = ["app"]
+
+class _Command(TyperCommand):
+    """Usage lines spell positional arguments as click and the docs do: ``FILE`` when required, ``[FROM]``
+    when optional (typer's own usage line writes a required one as ``{FILE}``)."""
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
+
 
 app = typer.Typer(
     name="hubspot-association-limits",
@@ -107,7 +118,7 @@ def _run(
 # --- reading -----------------------------------------------------------------------------------------------
 
 
-@app.command("get")
+@app.command("get", cls=_Command)
 @global_options
 def get_command(
     ctx: typer.Context,
@@ -127,7 +138,7 @@ def get_command(
     _run(ctx, body)
 
 
-@app.command("list")
+@app.command("list", cls=_Command)
 @global_options
 def list_command(ctx: typer.Context) -> None:
     """Show every limit in the portal (HubSpot's "read all"; it does not say which pair each belongs to)."""
@@ -150,7 +161,7 @@ PairsOption = Annotated[
 ]
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 @global_options
 def export_command(
     ctx: typer.Context,
@@ -289,7 +300,7 @@ DetailedExitcodeOption = Annotated[
 ]
 
 
-@app.command("plan")
+@app.command("plan", cls=_Command)
 @global_options
 def plan_command(
     ctx: typer.Context,
@@ -316,7 +327,7 @@ def plan_command(
     _run(ctx, body, check=file)
 
 
-@app.command("validate")
+@app.command("validate", cls=_Command)
 @global_options
 def validate_command(
     ctx: typer.Context,
@@ -348,7 +359,7 @@ def _checked_dict(state: DesiredState) -> dict[str, Any]:
     return {"file": state.source, "pairs": len(state.pairs), "limits": len(state.limits)}
 
 
-@app.command("apply")
+@app.command("apply", cls=_Command)
 @global_options
 def apply_command(
     ctx: typer.Context,
@@ -439,7 +450,9 @@ FromArgument = Annotated[
     str | None, typer.Argument(metavar="FROM", help="source object type (not with --file)")
 ]
 ToArgument = Annotated[str | None, typer.Argument(metavar="TO", help="target object type (not with --file)")]
-TypeIdOption = Annotated[list[int] | None, typer.Option("--type-id", help="association type id (repeatable)")]
+TypeIdOption = Annotated[
+    list[int] | None, typer.Option("--type-id", min=0, help="association type id (repeatable)")
+]
 CategoryOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -448,13 +461,16 @@ CategoryOption = Annotated[
         "[default: HUBSPOT_DEFINED, for HubSpot's own types of the pair only]",
     ),
 ]
-MaxOption = Annotated[list[int] | None, typer.Option("--max", help="limit, once per --type-id (1..10000)")]
+MaxOption = Annotated[
+    list[int] | None,
+    typer.Option("--max", min=1, max=MAX_LIMIT, help="limit, once per --type-id"),
+]
 InputFileOption = Annotated[
     Path | None, typer.Option("--file", help="take the pairs and limits from a desired-state file")
 ]
 
 
-@app.command("create")
+@app.command("create", cls=_Command)
 @global_options
 def create_command(
     ctx: typer.Context,
@@ -470,7 +486,7 @@ def create_command(
     _run(ctx, lambda output, client: _write(output, batches(client), client.create, "created"), check=file)
 
 
-@app.command("update")
+@app.command("update", cls=_Command)
 @global_options
 def update_command(
     ctx: typer.Context,
@@ -486,7 +502,7 @@ def update_command(
     _run(ctx, lambda output, client: _write(output, batches(client), client.update, "updated"), check=file)
 
 
-@app.command("purge")
+@app.command("purge", cls=_Command)
 @global_options
 def purge_command(
     ctx: typer.Context,
@@ -671,7 +687,7 @@ def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
     for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
         object_id = resolve_object_type(name)
         if object_id is None:
-            raise typer.BadParameter(UNKNOWN_OBJECT_TYPE.format(name=name), param_hint=hint)
+            raise typer.BadParameter(unknown_object_type(name), param_hint=hint)
         ids.append(object_id)
     return (ids[0], ids[1])
 
