@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import attrs
-import click
 import typer
 from rich.text import Text
 from typer.core import TyperCommand
@@ -64,11 +63,13 @@ from hubspot_association_limits.cli._session import open_client
 
 __all__ = ["app"]
 
+
 class _Command(TyperCommand):
     """Usage lines spell positional arguments as click and the docs do: ``FILE`` when required, ``[FROM]``
     when optional (typer's own usage line writes a required one as ``{FILE}``)."""
 
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+    # Any: the context class here is typer's private copy of click's.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
 
 

@@ -8,7 +8,7 @@ reported in one run, so each check looks only at values of the type it expects.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, TypeGuard
 
 from hubspot_association_limits._catalogue import (
@@ -145,7 +145,7 @@ def _label_limit_problems(
         )
 
 
-def _labeled_text(item: dict[str, Any], hubspot_labels: dict[int, str | None]) -> str | None:
+def _labeled_text(item: dict[str, Any], hubspot_labels: Mapping[int, str]) -> str | None:
     """How a message names a labeled association type; None for an unlabeled one (not capped)."""
     category, type_id, label = item.get("category"), item.get("typeId"), item.get("label")
     if type_id is None:  # a label named by its text
