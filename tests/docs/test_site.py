@@ -82,12 +82,27 @@ def test_a_strict_build_fails_on(tmp_path: Path, breakage: tuple[str, str, str])
     assert named in built.stdout + built.stderr
 
 
-def test_the_site_builds_and_draws_every_chart_from_the_results(tmp_path: Path) -> None:
-    site = _copy_site(tmp_path)
-    built = _build(site)
-    assert built.returncode == 0, built.stderr
-    page = (site / "out" / "benchmarks" / "index.html").read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once for the tests that read its pages."""
+    site = _copy_site(tmp_path_factory.mktemp("site"))
+    done = _build(site)
+    assert done.returncode == 0, done.stderr
+    return site / "out"
+
+
+def test_the_site_builds_and_draws_every_chart_from_the_results(built: Path) -> None:
+    page = (built / "benchmarks" / "index.html").read_text(encoding="utf-8")
     assert page.count('<figure class="bench-chart"><svg') == len(_charts().CHARTS)
+
+
+@pytest.mark.parametrize("client", ["LimitsClient", "AsyncLimitsClient"])
+def test_the_api_reference_lists_each_clients_label_methods_as_its_own(built: Path, client: str) -> None:
+    page = (built / "reference" / "clients" / "index.html").read_text(encoding="utf-8")
+    for method in ("labels", "create_label", "update_label", "delete_label"):
+        assert f'id="hubspot_association_limits.{client}.{method}"' in page, method
+    assert "Bases:" not in page  # the mixin the label methods come from is not part of the API
+    assert "/crm/associations/v4" in page  # the value of api_prefix's default, not only its name
 
 
 def test_charts_show_the_committed_numbers() -> None:
