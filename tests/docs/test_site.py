@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -114,6 +116,48 @@ def test_charts_show_the_committed_numbers() -> None:
         assert row["client"] in svg
     results["redis"]["per_process"]["rate_limited_429"] = 12345
     assert ">12345<" in charts.render("<!-- chart: redis -->", results)
+
+
+@pytest.mark.parametrize(
+    ("chart", "section", "fields"),
+    [
+        ("import", "import", ["ours.best_ms", "theirs.best_ms", "ours_client.best_ms", "httpx_alone_ms"]),
+        (
+            "concurrency",
+            "concurrency",
+            ["async_calls_per_s", "raw_async_calls_per_s", "sync_calls_per_s"],
+        ),
+        (
+            "concurrency-cpu",
+            "concurrency",
+            ["async_client_cpu_us_per_call", "raw_async_client_cpu_us_per_call"],
+        ),
+        ("memory", "memory", ["import_only_mib", "after_sending_mib"]),
+    ],
+)
+def test_the_import_concurrency_and_memory_charts_show_the_committed_numbers(
+    chart: str, section: str, fields: list[str]
+) -> None:
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    svg = _charts().render(f"<!-- chart: {chart} -->", results)
+    for field in fields:
+        value: Any = results[section]
+        for part in field.split("."):
+            value = value[part]
+        assert f">{value:,}" in svg, field
+
+
+@pytest.mark.parametrize("chart", sorted(_charts().CHARTS))
+def test_a_chart_is_drawn_at_its_own_width_with_readable_text(chart: str) -> None:
+    """Without width and height of its own, the theme's figure shrank an SVG to about 350 px and its
+    12-unit text to about 5 px; drawn at its viewBox size, a unit is a pixel (less only on a narrow page)."""
+    results = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
+    svg = _charts().render(f"<!-- chart: {chart} -->", results)
+    view = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
+    assert view is not None
+    assert f'width="{view[1]}" height="{view[2]}"' in svg
+    assert int(view[1]) >= 700  # the content width of a page, where the chart is read
+    assert min(int(size) for size in re.findall(r'font-size="(\d+)"', svg)) >= 14
 
 
 def test_an_unknown_chart_is_an_error() -> None:
