@@ -13,26 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_support import REPO, TOKEN, Cli
+from cli_support import DEMO_FILE, REPO, TOKEN, Cli
 from hubspot_association_limits import LimitsClient
 from hubspot_association_limits.mock import MockServer
 
 # The demo portal exactly: HUBSPOT_DEFINED 3 = 10 and "Decision maker" (USER_DEFINED 101) = 2.
-WHOLE_PORTAL = """
-limits:
-  - from: deals
-    to: contacts
-    associations:
-      - {category: HUBSPOT_DEFINED, typeId: 3, max: 10}
-      - {category: USER_DEFINED, typeId: 101, label: Decision maker, max: 2}
-"""
-ONE_OF_TWO = """
-limits:
-  - from: deals
-    to: contacts
-    associations:
-      - {category: HUBSPOT_DEFINED, typeId: 3, max: 10}
-"""
+WHOLE_PORTAL = DEMO_FILE
+ONE_OF_TWO = "\n".join(line for line in DEMO_FILE.splitlines() if "Decision maker" not in line)
 NOTHING = "limits: []\n"
 MATCHES = "Nothing to do: the portal matches the file."
 
