@@ -101,14 +101,21 @@ def _prefix(api_prefix: str) -> str:
     return prefix
 
 
-def _base_url(base_url: str) -> str:
+def _base_url(base_url: str | None) -> str:
+    """The argument, else env HUBSPOT_BASE_URL, else HubSpot's; a bad one is named by where it came from."""
     # Only the shape is checked here; which schemes may carry the token is check_secure_url's call.
-    url = httpx.URL(base_url)
-    if not url.scheme or not url.host:
+    value, source = (base_url, "base_url") if base_url else (os.environ.get(BASE_URL_ENV), BASE_URL_ENV)
+    if not value:
+        return DEFAULT_BASE_URL
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or not url.scheme or not url.host:
         raise InvalidInputError(
-            f"must be an absolute URL like 'https://api.hubapi.com', got {base_url!r}", field="base_url"
+            f"must be an absolute URL like 'https://api.hubapi.com', got {value!r}", field=source
         )
-    return base_url.rstrip("/")
+    return value.rstrip("/")
 
 
 def _env_proxy(base_url: str) -> str | None:
@@ -141,7 +148,7 @@ class _Core:
         configure_from_env()
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
-        self.base_url = _base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
+        self.base_url = _base_url(base_url)
         self.api_prefix = _prefix(api_prefix)
         self.timeout = _timeout(timeout)
         self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
