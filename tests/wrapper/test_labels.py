@@ -20,8 +20,9 @@ from hubspot_association_limits import (
 )
 from hubspot_association_limits import _call as call_module
 from hubspot_association_limits._call import Call, FailedAttempt, failed_attempt
-from hubspot_association_limits._labels import CreateRequest, label_name
+from hubspot_association_limits._labels import CreateRequest
 from hubspot_association_limits._retry import GiveUp, Retry
+from hubspot_association_limits._rules import label_name
 from wrapper_helpers import TOKEN, async_client, error_body, rate_limited, sync_client
 
 PREFIX = "/crm/associations/v4"

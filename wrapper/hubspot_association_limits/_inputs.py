@@ -10,13 +10,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from ._catalogue import normalise_object_type
+from ._rules import MAX_LIMIT, MIN_LIMIT
 from ._types import AssociationTypeKey, LimitInput
 from .errors import InvalidInputError
 
-__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids", "path_problem"]
+__all__ = ["coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids", "path_problem"]
 
-# HubSpot rejects custom limits above 10,000 (knowledge base "Set limits for record associations").
-MAX_LIMIT: Final = 10_000
 _INT32_MAX: Final = 2**31 - 1
 _LIMIT_KEYS: Final = frozenset({"category", "typeId", "maxToObjectIds"})
 _KEY_KEYS: Final = frozenset({"category", "typeId"})
@@ -126,7 +125,7 @@ def _limit_input(item: object, index: int) -> LimitInput:
     return LimitInput(
         category=_category(values["category"], index),
         type_id=_integer(values["typeId"], index, "typeId", 0, _INT32_MAX),
-        max_to_object_ids=_integer(values["maxToObjectIds"], index, "maxToObjectIds", 1, MAX_LIMIT),
+        max_to_object_ids=_integer(values["maxToObjectIds"], index, "maxToObjectIds", MIN_LIMIT, MAX_LIMIT),
     )
 
 

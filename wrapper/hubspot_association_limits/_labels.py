@@ -13,8 +13,6 @@ gone was done by the lost attempt.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
@@ -28,6 +26,7 @@ from ._inputs import pair_ids
 from ._logging import logger
 from ._results import LabelsResult, ResponseMeta
 from ._retry import GiveUp, Retry
+from ._rules import label_name
 from ._types import AssociationLabel, AssociationTypeKey
 from ._wire import raise_for_status, read_labels
 from .errors import HubSpotError, InvalidInputError
@@ -37,21 +36,13 @@ __all__ = [
     "create_label_flow",
     "create_request",
     "delete_label_flow",
-    "label_name",
     "rename_label_flow",
     "type_id_of",
     "update_body",
 ]
 
 _INT32_MAX: Final = 2**31 - 1
-_NOT_A_NAME: Final = re.compile(r"[^a-z0-9]+")
 _HUBSPOT_DEFINED: Final = "HUBSPOT_DEFINED"
-
-
-def label_name(label: str) -> str:
-    """The default internal ``name`` of a label: its ASCII slug ("Décision maker" -> "decision_maker")."""
-    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    return _NOT_A_NAME.sub("_", ascii_text.lower()).strip("_")
 
 
 def _text(value: object, field: str) -> str:

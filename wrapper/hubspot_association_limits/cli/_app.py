@@ -20,9 +20,9 @@ from hubspot_association_limits import errors
 from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._extras import install_hint, is_missing
-from hubspot_association_limits._inputs import MAX_LIMIT
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult
+from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
 from hubspot_association_limits._types import (
     AssociationLabel,
     AssociationTypeKey,
@@ -470,7 +470,7 @@ CategoryOption = Annotated[
 ]
 MaxOption = Annotated[
     list[int] | None,
-    typer.Option("--max", min=1, max=MAX_LIMIT, help="limit, once per --type-id"),
+    typer.Option("--max", min=MIN_LIMIT, max=MAX_LIMIT, help="limit, once per --type-id"),
 ]
 InputFileOption = Annotated[
     Path | None, typer.Option("--file", help="take the pairs and limits from a desired-state file")

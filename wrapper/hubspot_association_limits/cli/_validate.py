@@ -18,6 +18,7 @@ from hubspot_association_limits._catalogue import (
     normalise_object_type,
     object_type_name,
 )
+from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
 
 __all__ = ["LABEL_MAX_LENGTH", "catalogue_problems", "label_problem"]
 
@@ -28,7 +29,6 @@ LineOf = Callable[[Sequence[PathPart]], int | None]
 # HubSpot publishes no maximum; its settings page cuts labels far shorter than this.
 LABEL_MAX_LENGTH: Final = 100
 # The schema's bounds of ``max`` (HubSpot's: a custom limit is 1..10,000).
-MAX_LIMIT: Final = 10_000
 
 
 def label_problem(label: str) -> str | None:
@@ -164,7 +164,7 @@ def _labeled_text(item: dict[str, Any], hubspot_labels: Mapping[int, str]) -> st
 
 def _valid_max(value: Any) -> TypeGuard[int]:
     """A max the schema accepts; an invalid one is reported there, not compared here as well."""
-    return type(value) is int and 1 <= value <= MAX_LIMIT
+    return type(value) is int and MIN_LIMIT <= value <= MAX_LIMIT
 
 
 def _text(pair: tuple[str, str]) -> str:
