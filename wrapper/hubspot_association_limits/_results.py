@@ -33,8 +33,13 @@ class ResponseMeta:
 
     status_code: int
     headers: httpx.Headers
-    correlation_id: str | None
     rate_limit: RateLimitInfo
+
+    @property
+    def correlation_id(self) -> str | None:
+        """``X-HubSpot-Correlation-Id``: quote it to HubSpot support."""
+        value: str | None = self.headers.get(CORRELATION_HEADER)
+        return value
 
     @classmethod
     def from_response(
@@ -45,7 +50,7 @@ class ResponseMeta:
         h = headers if isinstance(headers, httpx.Headers) else httpx.Headers(headers)
         if rate_limit is None:
             rate_limit = RateLimitInfo.from_headers(h)
-        return cls(int(status_code), h, h.get(CORRELATION_HEADER), rate_limit)
+        return cls(int(status_code), h, rate_limit)
 
 
 class _WithMeta:
@@ -178,6 +183,8 @@ def _order(key: AssociationTypeKey, positions: Mapping[AssociationTypeKey, int])
 
 def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInput]) -> BatchResult:
     """One result for all chunks: results and errors in input order, meta of the last response."""
+    if len(parts) == 1 and len(parts[0].results) + len(parts[0].errors) <= 1:
+        return parts[0]  # one chunk with at most one answer (a one-input call): nothing to order
     results = [r for part in parts for r in part.results]
     errors = [e for part in parts for e in part.errors]
     unreadable = [u for part in parts for u in part.unreadable]
