@@ -86,7 +86,11 @@ class TypeTable:
             if association_type.category == Category.USER_DEFINED:
                 name = None if association_type.label is None else label_name(association_type.label)
                 self._definitions[key] = _Definition(name, (key,))
-        self._next_id = max([first_label_type_id, *(key[3] + 1 for key in self._types)])
+        # Labels are USER_DEFINED: a seeded type of another category with the same typeId is no clash
+        # (real portals number their labels 1, 2... beside HubSpot's own 1, 2...).
+        self._next_id = max(
+            [first_label_type_id, *(key[3] + 1 for key in self._types if key[2] == Category.USER_DEFINED)]
+        )
 
     def find(self, from_type: str, to_type: str, category: str, type_id: int) -> AssociationType | None:
         """The association type, or None when the pair has no such type."""
@@ -108,7 +112,7 @@ class TypeTable:
         """The portal's own types with their label's internal name, by pair then typeId."""
         return [
             (t, self.name_of(key))
-            for key, t in sorted(self._types.items(), key=lambda item: (item[0][:2], item[0][3]))
+            for key, t in sorted(self._types.items(), key=lambda item: (item[0][:2], item[0][3], item[0][2]))
         ]
 
     def name_of(self, key: TypeKey) -> str | None:
