@@ -1,9 +1,12 @@
 """The same schemathesis run against HubSpot's published spec (upstream JSON): the limit operations and
 the label operations (two upstream documents of the same API, joined: their shared components are equal).
 
-The copy changes two things: the `*/*` content type of the error responses becomes
-`application/json` (what the service sends), and a label may be null, as HubSpot's own examples of the
-label read show for the unlabeled type (the upstream schema forgets `nullable`).
+The copy changes what HubSpot is known to send otherwise: the `*/*` content type of the error
+responses becomes `application/json` (what the service sends); a label may be null, as HubSpot's own
+examples of the label read show for the unlabeled type (the upstream schema forgets `nullable`); and a
+batch item error (`StandardError`) has HubSpot's recorded shape (evidence case
+`ballerina-limits-update-invalid-type`): `subCategory` a string, not an object, and no `errors` or
+`links`, which upstream declares required.
 Path parameters are mapped onto known object types as in
 test_schemathesis. Upstream declares no links, so there is no stateful phase here (test_schemathesis
 has it).
@@ -53,7 +56,11 @@ def _joined(limits: Any, labels: Any) -> Any:
         section: {**limits["components"].get(section, {}), **labels["components"].get(section, {})}
         for section in {*limits["components"], *labels["components"]}
     }
-    document["components"]["schemas"]["AssociationSpecWithLabel"]["properties"]["label"]["nullable"] = True
+    schemas = document["components"]["schemas"]
+    schemas["AssociationSpecWithLabel"]["properties"]["label"]["nullable"] = True
+    item_error = schemas["StandardError"]
+    item_error["properties"]["subCategory"] = {"type": "string"}
+    item_error["required"] = [name for name in item_error["required"] if name not in ("errors", "links")]
     return document
 
 

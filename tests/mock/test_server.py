@@ -118,7 +118,7 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
         ),
         (
             f"limits: [{{{DEALS_CONTACTS}, category: USER_DEFINED, typeId: 9, maxToObjectIds: 1}}]",
-            "does not exist",
+            "is not a valid association type between DEAL and CONTACT",
         ),
         ("extra: []", "Additional properties"),
         ("portals: {default: {}}", "should not be valid"),

@@ -179,7 +179,8 @@ def _batch_response(request: Request, outcome: BatchOutcome, started_at: str, *,
     failed = _applied_then_failed(request)
     if failed is not None:
         return failed
-    body = batch_body(outcome, with_label=ok_status == 201, started_at=started_at)
+    extras = _runtime(request).config.item_error_extras
+    body = batch_body(outcome, with_label=ok_status == 201, started_at=started_at, extras=extras)
     return JSONResponse(body, status_code=207 if outcome.failures else ok_status)
 
 
