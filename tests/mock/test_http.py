@@ -165,6 +165,43 @@ def test_batch_status_codes(api: httpx.Client, operation, inputs, status, batch_
     assert len(body["results"]) == len(inputs) - len(messages)
 
 
+@pytest.mark.hubspot_mock(seed_file="demo")
+@pytest.mark.parametrize(
+    ("inputs", "invalid"),
+    [
+        pytest.param([("HUBSPOT_DEFINED", 4)], [0], id="another pair's type"),
+        pytest.param(
+            [("USER_DEFINED", 101), ("USER_DEFINED", 3)], [1], id="one invalid key refuses the batch"
+        ),
+        pytest.param([("WORK", 3), ("HUBSPOT_DEFINED", 99)], [0, 1], id="every invalid key is named"),
+    ],
+)
+def test_a_purge_of_an_invalid_association_type_is_a_400(
+    api: httpx.Client, hubspot_mock: MockServer, inputs: list[tuple[str, int]], invalid: list[int]
+) -> None:
+    keys = [{"category": category, "typeId": type_id} for category, type_id in inputs]
+    response = api.post(f"{PREFIX}/deals/contacts/batch/purge", json={"inputs": keys})
+    assert response.status_code == 400
+    body = response.json()
+    first = inputs[invalid[0]][1]
+    assert body == {
+        "status": "error",
+        "message": f"0-{first} is not a valid association type between DEAL and CONTACT",
+        "correlationId": response.headers["X-HubSpot-Correlation-Id"],
+        "category": "VALIDATION_ERROR",
+        "subCategory": "crm.associations.INVALID_ASSOCIATION_TYPE",
+        "errors": [
+            {
+                "message": f"0-{inputs[index][1]} is not a valid association type between DEAL and CONTACT",
+                "in": f"inputs[{index}]",
+            }
+            for index in invalid
+        ],
+        "context": {"type": [f"0-{first}"], "fromObjectType": ["DEAL"], "toObjectType": ["CONTACT"]},
+    }
+    assert len(hubspot_mock.state()["limits"]) == 2  # nothing purged
+
+
 BAD_REQUESTS = [
     # (name, method, path, kwargs, status, category, errors[].in)
     (

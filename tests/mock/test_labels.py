@@ -209,6 +209,8 @@ def test_an_unknown_or_builtin_type_id_is_refused(
         ({"associationTypeId": 101, "label": "x", "inverseLabel": "y"}, "inverseLabel"),  # symmetric
         ({"associationTypeId": 101, "label": ""}, "label"),
         ({"label": "x"}, "associationTypeId"),
+        # The body is checked before the typeId: HubSpot's live answer to this one was 400, not 404.
+        ({"associationTypeId": -1, "label": ""}, "label"),
     ],
 )
 def test_rename_refusals(api: httpx.Client, body: dict[str, Any], field: str) -> None:

@@ -132,7 +132,7 @@ def test_an_unknown_object_type_is_a_400_with_hubspots_message(
 def test_seeded_custom_objects_by_id_and_by_fully_qualified_name(api: httpx.Client) -> None:
     # The seed's limit (written as P1234567_CARS -> 0-1) reads back under every spelling of the pair.
     seeded = [(200, None, 4)]
-    for pair in ("p1234567_cars/contacts", "2-123/0-1", "P1234567_Cars/contact"):
+    for pair in ("p1234567_cars/contacts", "2-123/0-1", "P1234567_Cars/contact", "p_cars/contacts"):
         assert _limits(api.get(f"{PREFIX}/{pair}")) == seeded
     created = api.post(f"{PREFIX}/p1234567_cars/contacts/batch/create", json={"inputs": [ud(201, 5)]})
     assert created.status_code == 207  # the label limit may not exceed the seeded object limit 4
@@ -168,7 +168,17 @@ def test_seeded_custom_objects_by_id_and_by_fully_qualified_name(api: httpx.Clie
 
 
 @pytest.mark.hubspot_mock(seed_file=CUSTOM_SEED)
-def test_an_undeclared_fully_qualified_name_is_unknown(api: httpx.Client) -> None:
-    response = api.get(f"{PREFIX}/p1234567_trucks/contacts")
-    assert response.status_code == 400
-    assert response.json()["message"] == "Unable to infer object type from: p1234567_trucks"
+@pytest.mark.parametrize(
+    "name",
+    [
+        "p1234567_trucks",  # not declared
+        "p_trucks",
+        "cars",  # a declared custom object's base name: refused by HubSpot since 2025-06-24
+        "p7654321_cars",  # another portal's fully qualified name
+    ],
+)
+def test_a_name_hubspot_cannot_infer_is_refused(api: httpx.Client, name: str) -> None:
+    for path in (f"{PREFIX}/{name}/contacts", f"/crm/v4/associations/{name}/contacts/labels"):
+        response = api.get(path)
+        assert response.status_code == 400
+        assert response.json()["message"] == f"Unable to infer object type from: {name}"

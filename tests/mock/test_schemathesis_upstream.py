@@ -11,11 +11,12 @@ Path parameters are mapped onto known object types as in
 test_schemathesis. Upstream declares no links, so there is no stateful phase here (test_schemathesis
 has it).
 
-Two justified tunings. Upstream leaves purge's `category` an open string, while our spec (the source of
+Justified tunings. Upstream leaves purge's `category` an open string, while our spec (the source of
 truth the mock validates against) closes it to the four categories. A purge refused with 400 *only*
 for its category is therefore not held against `positive_data_acceptance`; every other check, and
 that check for every other response, still applies. Likewise a label operation refused by a label
-rule no schema states (duplicate, cap, unlabelable pair; see test_schemathesis).
+rule no schema states (duplicate, cap, unlabelable pair), and a purge refused for an association type
+the pair does not have (see test_schemathesis).
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ from hubspot_association_limits.mock import MockConfig, MockServer, TokenConfig,
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from ._helpers import TOKEN, refused_by_a_label_rule, with_known_object_types
+from ._helpers import (
+    TOKEN,
+    refused_by_a_label_rule,
+    refused_for_an_invalid_association_type,
+    with_known_object_types,
+)
 
 # HubSpot's published document, kept in the repository (spec/upstream/SOURCE.yaml says where from).
 UPSTREAM = Path(__file__).resolve().parents[2] / "spec/upstream"
@@ -83,8 +89,10 @@ def mock() -> Iterator[MockServer]:
 def test_every_operation_conforms_to_upstream(case: schemathesis.Case, mock: MockServer) -> None:
     case.path_parameters = with_known_object_types(case.path_parameters)
     response = case.call(base_url=mock.base_url)
-    tolerated = _purge_refused_for_category_only(case, response) or refused_by_a_label_rule(
-        case.path, response
+    tolerated = (
+        _purge_refused_for_category_only(case, response)
+        or refused_by_a_label_rule(case.path, response)
+        or refused_for_an_invalid_association_type(case.path, response)
     )
     excluded = [positive_data_acceptance] if tolerated else []
     case.validate_response(response, excluded_checks=excluded)

@@ -132,6 +132,11 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
             "fullyQualifiedName 'p1_cars' is declared twice",
         ),
         (
+            'customObjects: [{objectTypeId: "2-1", fullyQualifiedName: p1_cars}, '
+            '{objectTypeId: "2-2", fullyQualifiedName: p2_cars}]',
+            "short-hand name 'p_cars' is declared twice",
+        ),
+        (
             "associationTypes: [{fromObjectType: p1_cars, toObjectType: deals, category: WORK, typeId: 1}]",
             "unknown object type 'p1_cars'",
         ),

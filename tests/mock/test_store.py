@@ -182,17 +182,20 @@ def test_labels_come_from_the_registry() -> None:
 
 
 @pytest.mark.parametrize(
-    ("keys", "left"),
+    ("keys", "left", "refused"),
     [
-        ([("USER_DEFINED", 101)], [3]),
-        ([("HUBSPOT_DEFINED", 3), ("USER_DEFINED", 101)], []),
-        ([("HUBSPOT_DEFINED", 4)], [3, 101]),  # no such limit: ignored (purge is idempotent)
-        ([("USER_DEFINED", 101), ("USER_DEFINED", 101)], [3]),
+        ([("USER_DEFINED", 101)], [3], []),
+        ([("HUBSPOT_DEFINED", 3), ("USER_DEFINED", 101)], [], []),
+        ([("USER_DEFINED", 102)], [3, 101], []),  # no such limit: ignored (purge is idempotent)
+        ([("USER_DEFINED", 101), ("USER_DEFINED", 101)], [3], []),
+        ([("HUBSPOT_DEFINED", 4)], [3, 101], [4]),  # contact -> deal: not a type of deals -> contacts
+        ([("USER_DEFINED", 101), ("USER_DEFINED", 3)], [3, 101], [3]),  # one invalid key: nothing removed
     ],
 )
-def test_purge(keys, left) -> None:
+def test_purge(keys, left, refused) -> None:
     limits = store()
-    limits.purge(D, C, keys)
+    outcome = limits.purge(D, C, keys)
+    assert [failure.type_id for failure in outcome.failures] == refused
     assert [limit.key.type_id for limit in limits.pair(D, C)] == left
 
 

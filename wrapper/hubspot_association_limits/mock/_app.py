@@ -21,6 +21,7 @@ from ._runtime import Runtime, config_json
 from ._store import BatchOutcome, LimitInput, LimitStore
 from ._types import LabelRefusal
 from ._validation import validate_body
+from ._words import INVALID_ASSOCIATION_TYPE, invalid_association_type, item_context
 
 __all__ = ["MockApp", "create_app"]
 
@@ -205,8 +206,28 @@ async def _update(request: Request) -> Response:
 @_refusals
 async def _purge(request: Request) -> Response:
     from_type, to_type = _object_types(request)
-    body = await _json_body(request, "KeyBatchInput")
-    _store(request).purge(from_type, to_type, [(item["category"], item["typeId"]) for item in body["inputs"]])
+    keys = [
+        (item["category"], item["typeId"]) for item in (await _json_body(request, "KeyBatchInput"))["inputs"]
+    ]
+    outcome = _store(request).purge(from_type, to_type, keys)
+    if outcome.failures:
+        # HubSpot answers an invalid type in a purge with an error (evidence: 207 or 400); the mock
+        # refuses the batch with 400 in the words of HubSpot's item error for the same mistake.
+        invalid = {(failure.category, failure.type_id) for failure in outcome.failures}
+        first = outcome.failures[0]
+        body = error_body(
+            _correlation_id(request),
+            first.message,
+            "VALIDATION_ERROR",
+            errors=[
+                {"message": invalid_association_type(type_id, from_type, to_type), "in": f"inputs[{index}]"}
+                for index, (category, type_id) in enumerate(keys)
+                if (category, type_id) in invalid
+            ],
+            context=item_context(first.type_id, from_type, to_type),
+            sub_category=INVALID_ASSOCIATION_TYPE,
+        )
+        return JSONResponse(body, status_code=400)
     return _applied_then_failed(request) or Response(status_code=204)
 
 

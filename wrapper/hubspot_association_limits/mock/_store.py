@@ -150,16 +150,23 @@ class LimitStore:
         """Change limits that exist; items apply in order."""
         return self._batch(from_type, to_type, inputs, create=False)
 
-    def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> tuple[StoredLimit, ...]:
-        """Remove the limits named by (category, typeId); keys without a limit are ignored."""
+    def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> BatchOutcome:
+        """Remove the limits named by (category, typeId); keys without a limit are ignored. A key
+        whose association type the pair does not have refuses the whole batch (nothing removed)."""
+        limit_keys = [LimitKey(from_type, to_type, category, type_id) for category, type_id in keys]
         with self._lock:
-            pair = self._pairs.get((from_type, to_type))
-            if pair is None:
-                return ()
-            removed = (
-                pair.pop(LimitKey(from_type, to_type, category, type_id)) for category, type_id in keys
+            failures = tuple(
+                _failure(
+                    key, UNKNOWN_ASSOCIATION_TYPE, invalid_association_type(key.type_id, from_type, to_type)
+                )
+                for key in limit_keys
+                if self._types.find(from_type, to_type, key.category, key.type_id) is None
             )
-            return tuple(limit for limit in removed if limit is not None)
+            pair = self._pairs.get((from_type, to_type))
+            if failures or pair is None:
+                return BatchOutcome((), failures)
+            removed = (pair.pop(key) for key in limit_keys)
+            return BatchOutcome(tuple(limit for limit in removed if limit is not None), ())
 
     def pair(self, from_type: str, to_type: str) -> list[StoredLimit]:
         """The limits of one pair, ordered by (category, typeId)."""

@@ -164,6 +164,11 @@ class TypeTable:
     ) -> tuple[AssociationType, ...] | LabelRefusal:
         """Rename a label (and the reverse type, with ``inverse`` or when both carried one label);
         returns every type whose label changed."""
+        # The body is checked before the typeId is looked up: HubSpot answers 400, not 404, to a
+        # blank label for an unknown typeId (evidence case ballerina-label-rename-invalid-live).
+        for field, value in (("label", label), ("inverseLabel", inverse)):
+            if value is not None and not value.strip():
+                return LabelRefusal(400, f"{field} must not be blank", field)
         found = self._label(from_type, to_type, type_id)
         if isinstance(found, LabelRefusal):
             return found
@@ -173,9 +178,6 @@ class TypeTable:
             return LabelRefusal(
                 400, f"label {type_id} reads the same both ways; it has no inverse label", "inverseLabel"
             )
-        for field, value in (("label", label), ("inverseLabel", inverse)):
-            if value is not None and not value.strip():
-                return LabelRefusal(400, f"{field} must not be blank", field)
         old = self._types[key].label
         changes = {key: label}
         for other in partners:
