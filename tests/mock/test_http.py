@@ -447,6 +447,7 @@ def test_state_and_stats(api: httpx.Client, hubspot_mock: MockServer) -> None:
         ({"seed_file": "/nonexistent/seed.yaml"}, "cannot read seed file"),
         ({"tokens": {"t": {"scopes": "crm"}}}, "scopes"),
         ({"item_error_extras": "yes"}, "item_error_extras must be true or false"),
+        ({"shuffle_label_order": 1}, "shuffle_label_order must be true or false"),
     ],
 )
 def test_bad_config_is_refused_and_changes_nothing(hubspot_mock: MockServer, fields, fragment) -> None:

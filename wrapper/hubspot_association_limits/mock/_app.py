@@ -269,7 +269,7 @@ async def _labels(request: Request) -> Response:
 @_refusals
 async def _list_labels(request: Request) -> Response:
     from_type, to_type = _object_types(request)
-    types = _store(request).labels(from_type, to_type)
+    types = _runtime(request).label_order.arrange(_store(request).labels(from_type, to_type))
     return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in types]})
 
 
@@ -288,7 +288,9 @@ async def _create_label(request: Request) -> Response:
     )
     if isinstance(created, LabelRefusal):
         return _label_refused(request, created)
-    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in created]})
+    # Newest first: HubSpot's guide lists a paired label's inverse before the label itself.
+    answered = runtime.label_order.arrange(reversed(created))
+    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in answered]})
 
 
 @_refusals
