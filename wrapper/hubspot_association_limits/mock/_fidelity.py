@@ -176,6 +176,14 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         why="HubSpot's answers to unknown paths are not recorded; these are plain HTTP.",
     ),
+    Behaviour(
+        "routes.control",
+        "route",
+        "The control API under /_mock/ (state, reset, config) is the mock's own: no auth, no rate "
+        "limits, no faults, not counted.",
+        _C,
+        why="HubSpot has nothing like it; tests need to see and set the mock's state.",
+    ),
     # Limits: statuses and bodies
     Behaviour(
         "limits.create.status",
@@ -880,6 +888,13 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         why="The failures a client's retries must survive.",
     ),
     Behaviour(
+        "faults.latency",
+        "fault",
+        "MockConfig.latency_ms delays every HubSpot request by that much.",
+        _C,
+        why="HubSpot's latency varies; a fixed delay makes timeouts testable.",
+    ),
+    Behaviour(
         "faults.seeded",
         "fault",
         "Faults are drawn with random.Random(seed): a run is reproducible.",
@@ -887,6 +902,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         why="A mock-only guarantee.",
     ),
 )
+"""Every behaviour of the mock with its basis: the ledger rendered on the page "How true is the mock?"."""
 
 
 def behaviour(behaviour_id: str) -> Behaviour:
