@@ -1,7 +1,7 @@
 """Random create/update/purge/get/list sequences of limits and create/rename/delete/list of labels
 through the wrapper (sync and async) to the mock over a real socket; after every step the mock holds
 exactly what the model says HubSpot should hold (limits and labels), and every answer (results,
-per-item errors with their reason, reads, label refusals) equals the model's."""
+per-item errors with the rule their words name, reads, label refusals) equals the model's."""
 
 from __future__ import annotations
 
