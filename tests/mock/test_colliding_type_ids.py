@@ -116,3 +116,34 @@ def test_labels_are_numbered_by_their_own_category(api: httpx.Client) -> None:
     created = api.post(LABELS.format("deals", "contacts"), json={"label": "Signer", "name": "signer"})
     assert created.status_code == 200, created.text
     assert sorted(r["typeId"] for r in created.json()["results"]) == [3, 4]
+
+
+@pytest.mark.parametrize("category", [HS, UD])
+def test_a_label_limit_is_capped_by_the_unlabeled_type_not_by_its_namesake(
+    api: httpx.Client, category: str
+) -> None:
+    # Both typeId 1s are labels ("Primary" and "Billing contact"): HUBSPOT_DEFINED 279 caps them.
+    response = api.post(f"{PREFIX}/contacts/companies/batch/update", json={"inputs": [item(category, 1, 11)]})
+    assert response.status_code == 207
+    assert response.json()["errors"][0]["message"] == (
+        "maxToObjectIds must be between 1 and 10: a label's limit may not exceed the pair's limit of 10 "
+        "(HUBSPOT_DEFINED 279, unlabeled)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("operation", "body", "status"),
+    [
+        ("create", {"inputs": [item(UD, 279, 5)]}, 207),
+        ("update", {"inputs": [item(UD, 279, 5)]}, 207),
+        ("purge", {"inputs": [{"category": UD, "typeId": 279}]}, 400),
+    ],
+)
+def test_a_typeid_only_hubspot_has_is_invalid_as_user_defined(
+    api: httpx.Client, operation: str, body: dict[str, Any], status: int
+) -> None:
+    response = api.post(f"{PREFIX}/contacts/companies/batch/{operation}", json=body)
+    assert response.status_code == status
+    error = response.json()["errors"][0] if status == 207 else response.json()
+    assert error["message"] == "0-279 is not a valid association type between CONTACT and COMPANY"
+    assert limits(api)[(HS, 279)] == (None, 10)
