@@ -82,6 +82,8 @@ class AllowEntry:
     location: str
     kind: str
     reason: str
+    # Ids of evidence/*.json cases (HubSpot's recorded answers) that justify the difference.
+    evidence: tuple[str, ...] = ()
 
     def matches(self, finding: Finding) -> bool:
         return _glob(self.location).fullmatch(finding.location) is not None and (
@@ -146,21 +148,28 @@ def load_document(source: str) -> dict[str, Any]:
 
 
 def parse_allowlist(data: Any, source: str) -> list[AllowEntry]:
-    """Validate the allow-list: `allowed:` is a list of {location, kind, reason} with one-line strings."""
+    """Validate the allow-list: `allowed:` is a list of {location, kind, reason} with one-line strings,
+    each with an optional `evidence:` list of case ids."""
     entries = data.get("allowed") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise DriftInputError(f"{source}: expected a mapping with an `allowed:` list")
     result = []
     for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or set(entry) != {"location", "kind", "reason"}:
-            raise DriftInputError(f"{source}: entry {number} must have exactly location, kind and reason")
+        keys = set(entry) if isinstance(entry, dict) else set()
+        if not {"location", "kind", "reason"} <= keys <= {"location", "kind", "reason", "evidence"}:
+            raise DriftInputError(
+                f"{source}: entry {number} must have location, kind and reason (and may have evidence)"
+            )
         for key in ("location", "kind", "reason"):
             value = entry[key]
             if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
                 raise DriftInputError(
                     f"{source}: entry {number}: `{key}` must be a non-empty one-line string"
                 )
-        result.append(AllowEntry(entry["location"], entry["kind"], entry["reason"].strip()))
+        evidence = entry.get("evidence", [])
+        if not isinstance(evidence, list) or not all(isinstance(i, str) and i for i in evidence):
+            raise DriftInputError(f"{source}: entry {number}: `evidence` must be a list of case ids")
+        result.append(AllowEntry(entry["location"], entry["kind"], entry["reason"].strip(), tuple(evidence)))
     return result
 
 
@@ -529,7 +538,10 @@ def render_text(report: Report, spec: str, upstream: Sequence[str]) -> str:
         lines += [f"  {entry}" for entry in report.stale]
     if report.allowed:
         lines.append(f"\nALLOWED ({len(report.allowed)})")
-        lines += [f"  {finding}\n      reason: {entry.reason}" for finding, entry in report.allowed]
+        for finding, entry in report.allowed:
+            lines.append(f"  {finding}\n      reason: {entry.reason}")
+            if entry.evidence:
+                lines.append(f"      evidence: {', '.join(entry.evidence)}")
     if report.ignored:
         lines.append(f"\nOUTSIDE --scope, not compared ({len(report.ignored)} upstream operations)")
         lines += [f"  {label}" for label in report.ignored]
@@ -546,7 +558,13 @@ def render_json(report: Report) -> str:
         {
             "drift": [{"location": f.location, "kind": f.kind, "detail": f.detail} for f in report.drift],
             "allowed": [
-                {"location": f.location, "kind": f.kind, "detail": f.detail, "reason": e.reason}
+                {
+                    "location": f.location,
+                    "kind": f.kind,
+                    "detail": f.detail,
+                    "reason": e.reason,
+                    "evidence": list(e.evidence),
+                }
                 for f, e in report.allowed
             ],
             "stale": [{"location": e.location, "kind": e.kind, "reason": e.reason} for e in report.stale],

@@ -1,10 +1,10 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, field
 
 
 class Unset:
@@ -43,12 +43,19 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """A response from an endpoint; ``parsed`` is the body's model, parsed on first access"""
 
     status_code: HTTPStatus | int
     content: bytes
     headers: MutableMapping[str, str]
-    parsed: T | None
+    parse: Callable[[], T | None] = field(repr=False)
+    _parsed: T | None | Unset = field(init=False, default=UNSET, repr=False)
+
+    @property
+    def parsed(self) -> T | None:
+        if isinstance(self._parsed, Unset):
+            self._parsed = self.parse()
+        return self._parsed
 
 
 def status_code_of(code: int) -> HTTPStatus | int:

@@ -51,3 +51,37 @@ def partner(case: dict[str, Any], cases: list[dict[str, Any]]) -> dict[str, Any]
         return None
     found = [c for c in cases if c.get("exchange") == exchange and c["kind"] != "request"]
     return found[0] if found else None
+
+
+def request_of(case: dict[str, Any], cases: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The request case of the same exchange as an answer case, if any."""
+    exchange = case.get("exchange")
+    if exchange is None:
+        return None
+    found = [c for c in cases if c.get("exchange") == exchange and c["kind"] == "request"]
+    return found[0] if found else None
+
+
+def concrete_path(case: dict[str, Any], cases: list[dict[str, Any]]) -> str:
+    """The case's path with its placeholders bound (``replay.path``, or its exchange's)."""
+    for candidate in (case, request_of(case, cases)):
+        if candidate is None:
+            continue
+        path = candidate["replay"].get("path") or candidate["path"]
+        if path and "{" not in path:
+            return str(path)
+    raise LookupError(f"{case['id']}: no concrete path; give replay.path")
+
+
+def sent_body(case: dict[str, Any], cases: list[dict[str, Any]], *, by_client: bool = False) -> Any:
+    """The request body of the case's exchange: the case's own for a request, else ``replay.request``
+    or the body of its exchange's request case (None when the request had none). ``by_client``:
+    ``replay.client_request`` where the clients refuse the recorded request."""
+    if by_client and "client_request" in case["replay"]:
+        return case["replay"]["client_request"]
+    if case["kind"] == "request":
+        return case["body"]
+    if "request" in case["replay"]:
+        return case["replay"]["request"]
+    request = request_of(case, cases)
+    return None if request is None else request["body"]

@@ -366,7 +366,11 @@ def test_stale_allowlist_entry_fails(tmp_path: Path, capsys: pytest.CaptureFixtu
     [
         (
             'allowed:\n  - {location: "* response 429", kind: extra status}\n',
-            "exactly location, kind and reason",
+            "must have location, kind and reason",
+        ),
+        (
+            'allowed:\n  - {location: "* response 429", kind: extra status, reason: r, evidence: x}\n',
+            "`evidence` must be a list of case ids",
         ),
         (
             'allowed:\n  - {location: "* response 429", kind: extra status, reason: ""}\n',

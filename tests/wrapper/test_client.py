@@ -91,7 +91,7 @@ def test_207_errors_are_typed_paired_with_their_inputs_and_merged_across_chunks(
         inputs = inputs_of(request)
         bad = [i for i in inputs if i["typeId"] % 2 == 0]
         good = [i for i in inputs if i["typeId"] % 2 == 1]
-        errs = [item_error(i["category"], i["typeId"], "ALREADY_CONFIGURED") for i in reversed(bad)]
+        errs = [item_error(i["typeId"], "already configured") for i in reversed(bad)]
         return httpx.Response(207 if bad else 201, json=batch_body(good, errs))
 
     with make_client(handler, batch_size=2) as client:
@@ -103,7 +103,8 @@ def test_207_errors_are_typed_paired_with_their_inputs_and_merged_across_chunks(
         LimitInput("HUBSPOT_DEFINED", 4, 4),
     ]
     assert result.num_errors == 2 and not result.ok
-    assert result.errors[0].reason == "ALREADY_CONFIGURED" and result.errors[0].category == "VALIDATION_ERROR"
+    assert result.errors[0].category == "VALIDATION_ERROR"
+    assert result.errors[0].sub_category == "crm.associations.INVALID_ASSOCIATION_TYPE"
     with pytest.raises(errors.BatchIncompleteError) as caught:
         result.raise_for_errors()
     assert [i.type_id for i in caught.value.applied] == [1, 3, 5]
@@ -163,7 +164,15 @@ def test_a_lone_error_without_context_belongs_to_a_lone_input(make_client: MakeC
 # Item errors a replay may get for an input its lost first attempt applied. HubSpot does not
 # publish this shape: the client must not depend on the wording, the category or the context.
 REPLAY_ERRORS = {
-    "mock-wording": item_error("HUBSPOT_DEFINED", 1, "ALREADY_CONFIGURED", "already configured"),
+    "hubspot-shape": item_error(1, "0-1 is not a valid association type between DEAL and CONTACT"),
+    "mock-wording": {
+        "status": "error",
+        "category": "VALIDATION_ERROR",
+        "message": "already configured",
+        "context": {"category": ["HUBSPOT_DEFINED"], "typeId": ["1"], "reason": ["ALREADY_CONFIGURED"]},
+        "errors": [],
+        "links": {},
+    },
     "other-wording": {
         "status": "error",
         "category": "CONFLICT",
@@ -266,7 +275,7 @@ def test_one_read_back_settles_every_key_of_the_chunk(make_client: MakeClient):
             )
         if calls.count("POST") == 1:
             return httpx.Response(502)
-        errs = [item_error("HUBSPOT_DEFINED", i, "DUPLICATE", f"type {i} rejected") for i in (1, 2, 3)]
+        errs = [item_error(i, f"type {i} rejected") for i in (1, 2, 3)]
         return httpx.Response(207, json=batch_body([], errs))
 
     with make_client(handler, budget=False) as client:
@@ -301,7 +310,7 @@ def test_a_failing_later_chunk_says_what_was_applied(make_client: MakeClient, op
             return httpx.Response(400, json=error_body())
         # The second chunk applies one input of two: applied means returned, not sent.
         applied = [i for i in inputs if i["typeId"] != 4]
-        errs = [item_error("HUBSPOT_DEFINED", 4, "NOT_CONFIGURED")] if len(applied) < len(inputs) else None
+        errs = [item_error(4, "not configured")] if len(applied) < len(inputs) else None
         return httpx.Response(207 if errs else 200, json=batch_body(applied, errs))
 
     with make_client(handler, batch_size=2) as client, pytest.raises(errors.BatchIncompleteError) as caught:
@@ -391,16 +400,28 @@ def test_any_2xx_is_success(make_client: MakeClient, status: int, operation: str
 
 
 @pytest.mark.parametrize(
-    "content", [b"<html>ok</html>", b"", b'{"status": "COMPLETE"}', b'{"results": [{"typeId": 1}]}']
+    "content", [b"<html>ok</html>", b"", b'{"status": "COMPLETE"}', b"[]", b'{"results": "none"}']
 )
-def test_an_unreadable_2xx_is_an_error_not_a_silent_none(make_client: MakeClient, content: bytes):
+def test_a_2xx_with_nothing_to_read_is_an_error_that_names_the_inputs_sent(
+    make_client: MakeClient, content: bytes
+):
     with (
         make_client(lambda r: httpx.Response(201, content=content)) as client,
-        pytest.raises(errors.APIStatusError) as caught,
+        pytest.raises(errors.UnreadableResponseError) as caught,
     ):
-        client.create("deals", "contacts", _limits(1))
-    assert caught.value.status_code == 201
-    assert "not the documented JSON" in str(caught.value)
+        client.create("deals", "contacts", _limits(2))
+    assert isinstance(caught.value, errors.APIStatusError) and caught.value.status_code == 201
+    assert caught.value.inputs == [LimitInput("HUBSPOT_DEFINED", 1, 1), LimitInput("HUBSPOT_DEFINED", 2, 2)]
+    assert "HUBSPOT_DEFINED 1 max 1, HUBSPOT_DEFINED 2 max 2" in str(caught.value)
+
+
+def test_result_items_that_cannot_be_read_are_kept_raw_beside_the_readable_ones(make_client: MakeClient):
+    body = batch_body(_limits(2))
+    body["results"].insert(1, {"typeId": 9})
+    with make_client(lambda r: httpx.Response(201, json=body)) as client:
+        result = client.create("deals", "contacts", _limits(2))
+    assert [r.type_id for r in result.results] == [1, 2] and result.ok
+    assert [(u.where, u.value) for u in result.unreadable] == [("results[1]", {"typeId": 9})]
 
 
 def test_results_expose_meta_and_null_labels(make_client: MakeClient):

@@ -358,7 +358,7 @@ def test_label_name(label: str, name: str) -> None:
     ("error", "expected"),
     [
         (errors.ServerError("x", status_code=502), FailedAttempt(status=502, headers=httpx.Headers())),
-        (errors.APIStatusError("unreadable", status_code=0), FailedAttempt(failure="network")),
+        (errors.UnreadableResponseError("unreadable", status_code=200), FailedAttempt(failure="network")),
         (errors.APITimeoutError("x"), FailedAttempt(failure="timeout")),
         (errors.APIConnectionError("x"), FailedAttempt(failure="network")),
         (errors.InvalidInputError("x"), None),

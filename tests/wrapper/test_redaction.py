@@ -142,9 +142,7 @@ def test_token_never_in_logs_or_errors(caplog: pytest.LogCaptureFixture):
 
 def test_a_207_item_message_echoing_the_token_is_masked():
     def handler(request: httpx.Request) -> httpx.Response:
-        echoed = item_error(
-            "HUBSPOT_DEFINED", 3, "INVALID", message=f"bad {request.headers['authorization']}"
-        )
+        echoed = item_error(3, message=f"bad {request.headers['authorization']}")
         return httpx.Response(207, json=batch_body([], [echoed]))
 
     with sync_client(handler) as client:

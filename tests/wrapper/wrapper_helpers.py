@@ -45,15 +45,14 @@ def batch_body(
     return body
 
 
-def item_error(category: str, type_id: int, reason: str, message: str = "rejected") -> dict[str, Any]:
-    """A 207 item error in the shape the mock sends."""
+def item_error(type_id: int, message: str = "rejected") -> dict[str, Any]:
+    """A 207 item error in HubSpot's shape (as in evidence/: ballerina-limits-update-invalid-type)."""
     return {
         "status": "error",
         "category": "VALIDATION_ERROR",
+        "subCategory": "crm.associations.INVALID_ASSOCIATION_TYPE",
         "message": message,
-        "context": {"category": [category], "typeId": [str(type_id)], "reason": [reason]},
-        "errors": [],
-        "links": {},
+        "context": {"type": [f"0-{type_id}"], "fromObjectType": ["DEAL"], "toObjectType": ["CONTACT"]},
     }
 
 

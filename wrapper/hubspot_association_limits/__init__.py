@@ -27,7 +27,15 @@ if TYPE_CHECKING:
     from ._client import AsyncLimitsClient, LimitsClient
     from ._pacing import InProcessBudget, RateBudget, RateObservation
     from ._redis_budget import RedisBudget
-    from ._results import BatchResult, ItemError, LabelsResult, LimitsResult, PurgeResult, RateLimitInfo
+    from ._results import (
+        BatchResult,
+        ItemError,
+        LabelsResult,
+        LimitsResult,
+        PurgeResult,
+        RateLimitInfo,
+        Unreadable,
+    )
     from ._retry import RetryPolicy
     from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
     from .errors import BudgetUnavailableError
@@ -58,6 +66,7 @@ _HOMES = {
     "RateBudget": "._pacing",
     "RateLimitInfo": "._results",
     "RateObservation": "._pacing",
+    "Unreadable": "._results",
     "RedisBudget": "._redis_budget",  # optional extra "redis": its own imports wait for first use too
     "RetryPolicy": "._retry",
     "TokenRefresh": "._auth",
@@ -93,6 +102,7 @@ __all__ = [
     "RedisBudget",
     "RetryPolicy",
     "TokenRefresh",
+    "Unreadable",
     "errors",
     "hubspot_defined_type",
     "hubspot_defined_types",

@@ -23,24 +23,11 @@ from hubspot_association_limits_api.api.limits import (
     purge_limits,
     update_limits,
 )
-from hubspot_association_limits_api.models import (
-    AssociationCategory,
-    KeyBatchInput,
-    LimitBatchInput,
-    LimitBatchResult,
-    LimitBatchResultWithErrors,
-    LimitCollection,
-    UpdateBatchResult,
-    UpdateBatchResultWithErrors,
-)
-from hubspot_association_limits_api.models import AssociationTypeKey as GeneratedKey
-from hubspot_association_limits_api.models import LimitInput as GeneratedLimitInput
-from hubspot_association_limits_api.types import Response, Unset
+from hubspot_association_limits_api.types import Response
 
 from ._auth import BearerAuth, OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
 from ._batching import (
     ChunkSent,
-    Operation,
     Outcome,
     ReadPair,
     SendKeys,
@@ -55,16 +42,7 @@ from ._labels import AsyncLabelMethods, LabelMethods
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
 from ._responses import meta_of as _meta
-from ._responses import parse_as as _parse_as
-from ._responses import raised_by_parser as _raised_by_parser
-from ._responses import unreadable as _unreadable
-from ._results import (
-    BatchResult,
-    LimitsResult,
-    PurgeResult,
-    item_error_from,
-    limit_from,
-)
+from ._results import BatchResult, LimitsResult, PurgeResult
 from ._retry import RetryPolicy
 from ._transport import (
     GENERATED_PREFIX,
@@ -75,7 +53,8 @@ from ._transport import (
     RetryTransport,
     call_state,
 )
-from ._types import AssociationTypeKey, LimitInput
+from ._types import LimitInput
+from ._wire import key_body, limit_body, read_batch, read_limits
 from .errors import (
     APIConnectionError,
     APITimeoutError,
@@ -93,7 +72,6 @@ BASE_URL_ENV: Final = "HUBSPOT_BASE_URL"
 CONNECT_TIMEOUT: Final = 5.0
 
 _T = TypeVar("_T")
-_Batch = LimitBatchResult | LimitBatchResultWithErrors | UpdateBatchResult | UpdateBatchResultWithErrors
 
 
 def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
@@ -203,56 +181,13 @@ class _Core:
         )
 
     @staticmethod
-    def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
-        return LimitBatchInput(
-            inputs=[
-                GeneratedLimitInput(
-                    category=AssociationCategory(item.category),
-                    type_id=item.type_id,
-                    max_to_object_ids=item.max_to_object_ids,
-                )
-                for item in chunk
-            ]
-        )
-
-    @staticmethod
-    def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
-        return KeyBatchInput(
-            inputs=[
-                GeneratedKey(category=AssociationCategory(key.category), type_id=key.type_id) for key in chunk
-            ]
-        )
-
-    @staticmethod
-    def chunk_sent(
-        operation: Operation, response: Response[Any], state: CallState, chunk: Sequence[LimitInput]
-    ) -> ChunkSent:
-        parsed: _Batch
-        if isinstance(response.parsed, _Batch):
-            parsed = response.parsed
-        elif operation == "create":
-            parsed = _parse_as(LimitBatchResultWithErrors.from_dict, response)
-        else:
-            parsed = _parse_as(UpdateBatchResultWithErrors.from_dict, response)
-        raw_errors = getattr(parsed, "errors", [])
-        raw_errors = [] if isinstance(raw_errors, Unset) else raw_errors
-        part = BatchResult(
-            results=[limit_from(item) for item in parsed.results],
-            errors=[item_error_from(error, chunk, len(raw_errors) == 1) for error in raw_errors],
-            status=str(parsed.status),
-            meta=_meta(response, state),
-            inputs=list(chunk),
-        )
+    def chunk_sent(response: Response[Any], state: CallState, chunk: Sequence[LimitInput]) -> ChunkSent:
+        part = read_batch(response, chunk, _meta(response, state))
         return ChunkSent(part.meta, part, state.replayed_after_ambiguous_failure)
 
     @staticmethod
     def limits(response: Response[Any], state: CallState) -> LimitsResult:
-        parsed = response.parsed
-        if not isinstance(parsed, LimitCollection):
-            parsed = _parse_as(LimitCollection.from_dict, response)
-        return LimitsResult(
-            results=[limit_from(item) for item in parsed.results], meta=_meta(response, state)
-        )
+        return read_limits(response, _meta(response, state))
 
 
 def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSpotError:
@@ -337,10 +272,6 @@ class LimitsClient(LabelMethods):
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:
-            if not _raised_by_parser(error):
-                raise
-            raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
         _raise_for_status(response, state)
@@ -351,7 +282,7 @@ class LimitsClient(LabelMethods):
         if isinstance(step, ReadPair):
             return self.get(from_id, to_id, retry=retry)
         if isinstance(step, SendKeys):
-            body = self._core.key_body(step.chunk)
+            body = key_body(step.chunk)
             response, state = self._call(
                 partial(purge_limits.sync_detailed, from_id, to_id, client=self._generated, body=body), retry
             )
@@ -363,11 +294,11 @@ class LimitsClient(LabelMethods):
                 from_id,
                 to_id,
                 client=self._generated,
-                body=self._core.limit_body(step.chunk),
+                body=limit_body(step.chunk),
             ),
             retry,
         )
-        return self._core.chunk_sent(step.operation, response, state, step.chunk)
+        return self._core.chunk_sent(response, state, step.chunk)
 
     def create(
         self,
@@ -496,10 +427,6 @@ class AsyncLimitsClient(AsyncLabelMethods):
             raise
         except httpx.TransportError as error:
             raise _map_transport_error(error, state) from error
-        except (ValueError, KeyError, TypeError) as error:
-            if not _raised_by_parser(error):
-                raise
-            raise _unreadable(state.last_response, error) from error
         finally:
             call_state.reset(token)
         _raise_for_status(response, state)
@@ -510,7 +437,7 @@ class AsyncLimitsClient(AsyncLabelMethods):
         if isinstance(step, ReadPair):
             return await self.get(from_id, to_id, retry=retry)
         if isinstance(step, SendKeys):
-            body = self._core.key_body(step.chunk)
+            body = key_body(step.chunk)
             response, state = await self._call(
                 partial(purge_limits.asyncio_detailed, from_id, to_id, client=self._generated, body=body),
                 retry,
@@ -523,11 +450,11 @@ class AsyncLimitsClient(AsyncLabelMethods):
                 from_id,
                 to_id,
                 client=self._generated,
-                body=self._core.limit_body(step.chunk),
+                body=limit_body(step.chunk),
             ),
             retry,
         )
-        return self._core.chunk_sent(step.operation, response, state, step.chunk)
+        return self._core.chunk_sent(response, state, step.chunk)
 
     async def create(
         self,

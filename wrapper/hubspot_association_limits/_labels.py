@@ -24,18 +24,25 @@ from hubspot_association_limits_api.api.labels import create_label as create_end
 from hubspot_association_limits_api.api.labels import delete_label as delete_endpoint
 from hubspot_association_limits_api.api.labels import list_labels as list_endpoint
 from hubspot_association_limits_api.api.labels import update_label as update_endpoint
-from hubspot_association_limits_api.models import AssociationLabel as GeneratedLabel
-from hubspot_association_limits_api.models import LabelCollection, LabelCreateInput, LabelUpdateInput
-from hubspot_association_limits_api.types import UNSET, Response, Unset
+from hubspot_association_limits_api.models import LabelCreateInput, LabelUpdateInput
+from hubspot_association_limits_api.types import UNSET, Response
 
 from ._inputs import pair_ids
 from ._logging import logger
-from ._responses import meta_of, parse_as
+from ._responses import meta_of
 from ._results import LabelsResult, ResponseMeta
 from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide
 from ._transport import CallState
 from ._types import AssociationLabel
-from .errors import APIConnectionError, APIStatusError, APITimeoutError, HubSpotError, InvalidInputError
+from ._wire import read_labels
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    HubSpotError,
+    InvalidInputError,
+    UnreadableResponseError,
+)
 
 if TYPE_CHECKING:
     from hubspot_association_limits_api import Client
@@ -85,16 +92,8 @@ def _type_id(value: object) -> int:
     return value
 
 
-def _label_of(model: GeneratedLabel) -> AssociationLabel:
-    label = None if isinstance(model.label, Unset) else model.label
-    return AssociationLabel(category=str(model.category), type_id=model.type_id, label=label)
-
-
 def _labels_result(response: Response[Any], state: CallState) -> LabelsResult:
-    parsed = response.parsed
-    if not isinstance(parsed, LabelCollection):
-        parsed = parse_as(LabelCollection.from_dict, response)
-    return LabelsResult(results=[_label_of(item) for item in parsed.results], meta=meta_of(response, state))
+    return read_labels(response, meta_of(response, state))
 
 
 @attrs.frozen
@@ -168,9 +167,9 @@ class FailedAttempt:
 
 def failed_attempt(error: HubSpotError) -> FailedAttempt | None:
     """What the error says about the attempt; None for errors raised before anything was sent."""
+    if isinstance(error, UnreadableResponseError):  # HubSpot answered 2xx, in words not read
+        return FailedAttempt(failure="network")
     if isinstance(error, APIStatusError):
-        if error.status_code == 0:  # a response arrived but could not be read
-            return FailedAttempt(failure="network")
         return FailedAttempt(status=error.status_code, headers=error.headers)
     if isinstance(error, APIConnectionError):
         if isinstance(error.__cause__, httpx.ConnectError | httpx.ConnectTimeout):

@@ -1,18 +1,17 @@
-"""What the client returns: results built from the generated models, plus the response's meta.
+"""What the client returns: results (read from HubSpot's bodies by ``_wire``), plus the response's meta.
 
-Also the pure steps of a batch call: pair each 207 item error with its input, merge chunks in
-input order, and after an ambiguous attempt let the pair's live values say what was applied.
+Also the pure steps of a batch call: merge chunks in input order, and after an ambiguous attempt
+let the pair's live values say what was applied.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 import httpx
-from hubspot_association_limits_api.models import BatchItemError, LimitConfiguration, UpdatedLimit
-from hubspot_association_limits_api.types import Unset
 
 from ._redact import redact
 from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
@@ -26,8 +25,7 @@ __all__ = [
     "PurgeResult",
     "RateLimitInfo",
     "ResponseMeta",
-    "item_error_from",
-    "limit_from",
+    "Unreadable",
     "merge_batch_results",
     "resolve_by_read_back",
     "split_applied",
@@ -129,46 +127,78 @@ class _WithMeta:
 
 @attrs.frozen
 class ItemError:
-    """Why one input of a batch was not applied; ``input`` is the input it belongs to, or None if unknown."""
+    """Why one input of a batch was not applied; ``input`` is the input it belongs to, or None if unknown.
+
+    ``sub_category`` is HubSpot's finer category (``crm.associations.INVALID_ASSOCIATION_TYPE``), a
+    string as HubSpot sends it, or an object as upstream declares it; ``context`` maps names to lists
+    of strings (HubSpot's ``type``, ``fromObjectType``, ``toObjectType``).
+    """
 
     status: str
     category: str
     message: str
     context: Mapping[str, list[str]]
     input: LimitInput | AssociationTypeKey | None = None
+    sub_category: str | Mapping[str, Any] | None = None
+
+
+def _redacted_repr(value: object) -> str:
+    return redact(repr(value))
+
+
+_AN_ITEM_ERROR: Final = re.compile(r"errors\[\d+\]")
+
+
+@attrs.frozen
+class Unreadable:
+    """A part of HubSpot's answer this client could not read, kept as sent (decoded JSON).
+
+    ``where`` locates it in the body (``results[2]``, ``errors[0].context``, ``status``);
+    ``reason`` says what was wrong with it.
+    """
+
+    where: str
+    value: Any = attrs.field(repr=_redacted_repr)
+    reason: str
 
     @property
-    def reason(self) -> str | None:
-        """``context.reason[0]`` when the item error has one (HubSpot does not publish its codes)."""
-        values = self.context.get("reason") or []
-        return values[0] if values else None
+    def is_item_error(self) -> bool:
+        """Whether this is a whole item error (an input was not applied, but which one is unknown)."""
+        return _AN_ITEM_ERROR.fullmatch(self.where) is not None
 
 
 @attrs.frozen
 class BatchResult(_WithMeta):
-    """The outcome of create or update: what was applied (``results``) and what was not (``errors``)."""
+    """The outcome of create or update: what was applied (``results``) and what was not (``errors``).
+
+    ``status`` is HubSpot's batch status (``COMPLETE``, ``CANCELED`` when nothing was applied, ...),
+    or None when the answer had none. ``unreadable`` keeps the parts of the answer this client could
+    not read, as HubSpot sent them; an unreadable item error still counts in ``num_errors``.
+    """
 
     results: list[Limit]
     errors: list[ItemError]
-    status: str
+    status: str | None
     meta: ResponseMeta
     inputs: list[LimitInput] = attrs.field(factory=list)
+    unreadable: list[Unreadable] = attrs.field(factory=list)
 
     @property
     def num_errors(self) -> int:
-        """How many inputs were not applied."""
-        return len(self.errors)
+        """How many inputs were not applied: the item errors, readable or not."""
+        return len(self.errors) + sum(1 for part in self.unreadable if part.is_item_error)
 
     @property
     def ok(self) -> bool:
         """True when every input was applied."""
-        return not self.errors
+        return self.num_errors == 0
 
     def raise_for_errors(self) -> BatchResult:
         """Raise ``BatchIncompleteError`` if any input was not applied; else return self."""
         if self.ok:
             return self
-        raise self.incomplete(f"{self.num_errors} input(s) were not applied: {self.errors[0].message}")
+        first = self.errors[0].message if self.errors else "an item error that could not be read"
+        raise self.incomplete(f"{self.num_errors} input(s) were not applied: {first}")
 
     def incomplete(self, message: str, inputs: Sequence[LimitInput] | None = None) -> BatchIncompleteError:
         """A ``BatchIncompleteError`` saying which of ``inputs`` (default: this result's) were applied."""
@@ -193,10 +223,14 @@ class PurgeResult(_WithMeta):
 
 @attrs.frozen
 class LimitsResult(_WithMeta):
-    """The limits of one pair (``get``) or of the whole portal (``list_all``); iterable."""
+    """The limits of one pair (``get``) or of the whole portal (``list_all``); iterable.
+
+    ``unreadable`` keeps the entries (or fields) this client could not read, as HubSpot sent them.
+    """
 
     results: list[Limit]
     meta: ResponseMeta
+    unreadable: list[Unreadable] = attrs.field(factory=list)
 
     def __iter__(self) -> Iterator[Limit]:
         return iter(self.results)
@@ -210,12 +244,14 @@ class LabelsResult(_WithMeta):
     """Association types of a pair: every one (``labels``) or the ones just created (``create_label``).
 
     ``read_back`` is True when ``create_label`` lost HubSpot's answer and found the label by
-    reading the labels back; ``meta`` is then that read's.
+    reading the labels back; ``meta`` is then that read's. ``unreadable`` keeps the entries (or
+    fields) this client could not read, as HubSpot sent them.
     """
 
     results: list[AssociationLabel]
     meta: ResponseMeta
     read_back: bool = False
+    unreadable: list[Unreadable] = attrs.field(factory=list)
 
     def __iter__(self) -> Iterator[AssociationLabel]:
         return iter(self.results)
@@ -232,58 +268,6 @@ def split_applied(
     return [i for i in inputs if i.key in returned], [i for i in inputs if i.key not in returned]
 
 
-def limit_from(model: LimitConfiguration | UpdatedLimit) -> Limit:
-    """A ``Limit`` from a generated model (update results have no label)."""
-    label = getattr(model, "label", None)
-    maximum = model.user_enforced_max_to_object_ids
-    return Limit(
-        category=str(model.category),
-        type_id=model.type_id,
-        label=None if isinstance(label, Unset) else label,
-        max_to_object_ids=None if isinstance(maximum, Unset) else maximum,
-    )
-
-
-def _context_values(context: Mapping[str, Any], name: str) -> list[str]:
-    value = context.get(name)
-    if isinstance(value, list):
-        return [str(item) for item in value]
-    return [str(value)] if value is not None else []
-
-
-def _match(
-    context: Mapping[str, Any], chunk: Sequence[LimitInput | AssociationTypeKey], only_error: bool
-) -> LimitInput | AssociationTypeKey | None:
-    # HubSpot's item-error shape is not published: match by context typeId (and category when present).
-    type_ids = _context_values(context, "typeId")
-    categories = _context_values(context, "category")
-    candidates = [
-        item
-        for item in chunk
-        if str(item.type_id) in type_ids and (not categories or item.category in categories)
-    ]
-    if len(candidates) == 1:
-        return candidates[0]
-    if not type_ids and only_error and len(chunk) == 1:
-        return chunk[0]
-    return None
-
-
-def item_error_from(
-    model: BatchItemError, chunk: Sequence[LimitInput | AssociationTypeKey], only_error: bool
-) -> ItemError:
-    """An ``ItemError`` from a generated 207 entry, paired with its input where it can be told."""
-    raw = {} if isinstance(model.context, Unset) else model.context.additional_properties
-    context = {name: list(values) for name, values in raw.items()}
-    return ItemError(
-        status=str(model.status),
-        category=str(model.category),
-        message=redact(str(model.message)),  # a server may echo the token; repr(result) must not show it
-        context=context,
-        input=_match(context, chunk, only_error),
-    )
-
-
 def _order(key: AssociationTypeKey, positions: Mapping[AssociationTypeKey, int]) -> int:
     return positions.get(key, len(positions))
 
@@ -292,6 +276,7 @@ def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInpu
     """One result for all chunks: results and errors in input order, meta of the last response."""
     results = [r for part in parts for r in part.results]
     errors = [e for part in parts for e in part.errors]
+    unreadable = [u for part in parts for u in part.unreadable]
     if len(results) > 1 or len(errors) > 1:  # the key map costs more than a call of one input
         positions = {item.key: index for index, item in enumerate(inputs)}
         results.sort(key=lambda r: _order(r.key, positions))
@@ -299,7 +284,14 @@ def merge_batch_results(parts: Sequence[BatchResult], inputs: Sequence[LimitInpu
     statuses = [part.status for part in parts]
     status = next((s for s in statuses if s != "COMPLETE"), statuses[-1] if statuses else "COMPLETE")
     meta = parts[-1].meta if parts else ResponseMeta.from_response(200, {})
-    return BatchResult(results=results, errors=errors, status=status, meta=meta, inputs=list(inputs))
+    return BatchResult(
+        results=results,
+        errors=errors,
+        status=status,
+        meta=meta,
+        inputs=list(inputs),
+        unreadable=unreadable,
+    )
 
 
 def resolve_by_read_back(result: BatchResult, live: Sequence[Limit], *, labels: bool) -> BatchResult:

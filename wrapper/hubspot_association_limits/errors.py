@@ -9,6 +9,7 @@
     ├── APIConnectionError                         no response (connection refused, reset, ...)
     │   └── APITimeoutError
     └── APIStatusError                             any non-2xx answer (and an unreadable 2xx)
+        ├── UnreadableResponseError      a 2xx with nothing this client can read
         ├── BadRequestError              400
         ├── AuthenticationError          401
         │   └── ExpiredAuthenticationError  401 EXPIRED_AUTHENTICATION
@@ -59,6 +60,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
+    "UnreadableResponseError",
     "from_response",
 ]
 
@@ -136,6 +138,32 @@ class APIStatusError(HubSpotError):
         self.headers = headers if headers is not None else httpx.Headers()
         # HubSpot's own ``message`` (or a summary of a non-JSON body); str(error) has the whole text.
         self.message = redact(message)
+
+
+class UnreadableResponseError(APIStatusError):
+    """A 2xx whose body holds nothing this client can read: not JSON, or neither results nor errors.
+
+    A body that differs from the spec only in some fields is not this error: the result keeps what
+    it could not read in ``unreadable``. ``inputs`` are the inputs the call sent; HubSpot answered
+    2xx, so it may have applied them: read the pair back to see what holds.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        correlation_id: str | None = None,
+        headers: httpx.Headers | Mapping[str, str] | None = None,
+        inputs: Sequence[LimitInput | AssociationTypeKey] = (),
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=status_code,
+            correlation_id=correlation_id,
+            headers=httpx.Headers(headers) if headers is not None else None,
+        )
+        self.inputs = list(inputs)
 
 
 class BadRequestError(APIStatusError):

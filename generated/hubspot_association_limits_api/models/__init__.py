@@ -4,7 +4,6 @@ from .association_category import AssociationCategory
 from .association_label import AssociationLabel
 from .association_type_key import AssociationTypeKey
 from .batch_item_error import BatchItemError
-from .batch_item_error_sub_category import BatchItemErrorSubCategory
 from .batch_status import BatchStatus
 from .error import Error
 from .error_context import ErrorContext
@@ -21,6 +20,7 @@ from .limit_configuration import LimitConfiguration
 from .limit_input import LimitInput
 from .links import Links
 from .rate_limit_error import RateLimitError
+from .sub_category_object import SubCategoryObject
 from .update_batch_result import UpdateBatchResult
 from .update_batch_result_with_errors import UpdateBatchResultWithErrors
 from .updated_limit import UpdatedLimit
@@ -30,7 +30,6 @@ __all__ = (
     "AssociationLabel",
     "AssociationTypeKey",
     "BatchItemError",
-    "BatchItemErrorSubCategory",
     "BatchStatus",
     "Error",
     "ErrorContext",
@@ -47,6 +46,7 @@ __all__ = (
     "LimitInput",
     "Links",
     "RateLimitError",
+    "SubCategoryObject",
     "UpdateBatchResult",
     "UpdateBatchResultWithErrors",
     "UpdatedLimit",

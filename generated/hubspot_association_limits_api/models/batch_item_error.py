@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,10 +9,10 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.batch_item_error_sub_category import BatchItemErrorSubCategory
     from ..models.error_context import ErrorContext
     from ..models.error_detail import ErrorDetail
     from ..models.links import Links
+    from ..models.sub_category_object import SubCategoryObject
 
 
 T = TypeVar("T", bound="BatchItemError")
@@ -26,7 +26,8 @@ class BatchItemError:
         status (str): The item's HTTP-like status, as a string.
         category (str):
         message (str):
-        sub_category (BatchItemErrorSubCategory | Unset): A finer category; its shape is not published.
+        sub_category (str | SubCategoryObject | Unset): A finer category: a string such as
+            `crm.associations.INVALID_ASSOCIATION_TYPE` (what HubSpot sends), or an object (what upstream declares).
         id (str | Unset):
         context (ErrorContext | Unset): Values that explain the error, each a list of strings (for example
             `missingScopes`).
@@ -37,7 +38,7 @@ class BatchItemError:
     status: str
     category: str
     message: str
-    sub_category: BatchItemErrorSubCategory | Unset = UNSET
+    sub_category: str | SubCategoryObject | Unset = UNSET
     id: str | Unset = UNSET
     context: ErrorContext | Unset = UNSET
     errors: list[ErrorDetail] | Unset = UNSET
@@ -45,15 +46,21 @@ class BatchItemError:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.sub_category_object import SubCategoryObject
+
         status = self.status
 
         category = self.category
 
         message = self.message
 
-        sub_category: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.sub_category, Unset):
+        sub_category: dict[str, Any] | str | Unset
+        if isinstance(self.sub_category, Unset):
+            sub_category = UNSET
+        elif isinstance(self.sub_category, SubCategoryObject):
             sub_category = self.sub_category.to_dict()
+        else:
+            sub_category = self.sub_category
 
         id = self.id
 
@@ -96,10 +103,10 @@ class BatchItemError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.batch_item_error_sub_category import BatchItemErrorSubCategory
         from ..models.error_context import ErrorContext
         from ..models.error_detail import ErrorDetail
         from ..models.links import Links
+        from ..models.sub_category_object import SubCategoryObject
 
         d = dict(src_dict)
         status = d.pop("status")
@@ -108,12 +115,20 @@ class BatchItemError:
 
         message = d.pop("message")
 
-        _sub_category = d.pop("subCategory", UNSET)
-        sub_category: BatchItemErrorSubCategory | Unset
-        if isinstance(_sub_category, Unset):
-            sub_category = UNSET
-        else:
-            sub_category = BatchItemErrorSubCategory.from_dict(_sub_category)
+        def _parse_sub_category(data: object) -> str | SubCategoryObject | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sub_category_type_1 = SubCategoryObject.from_dict(data)
+
+                return sub_category_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | SubCategoryObject | Unset, data)
+
+        sub_category = _parse_sub_category(d.pop("subCategory", UNSET))
 
         id = d.pop("id", UNSET)
 

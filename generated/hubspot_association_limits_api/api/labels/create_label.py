@@ -69,7 +69,7 @@ def _build_response(
         status_code=status_code_of(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parse=lambda: _parse_response(client=client, response=response),
     )
 
 

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="BatchItemErrorSubCategory")
+T = TypeVar("T", bound="SubCategoryObject")
 
 
 @_attrs_define
-class BatchItemErrorSubCategory:
-    """A finer category; its shape is not published."""
+class SubCategoryObject:
+    """A subCategory in the shape upstream declares (an object whose fields are not published)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -25,10 +25,10 @@ class BatchItemErrorSubCategory:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        batch_item_error_sub_category = cls()
+        sub_category_object = cls()
 
-        batch_item_error_sub_category.additional_properties = d
-        return batch_item_error_sub_category
+        sub_category_object.additional_properties = d
+        return sub_category_object
 
     @property
     def additional_keys(self) -> list[str]:

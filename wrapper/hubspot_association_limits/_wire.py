@@ -1,0 +1,314 @@
+"""Between HubSpot's wire format and the library's types, in one place.
+
+Requests: the library's inputs become the generated request models (their ``to_dict`` is the body).
+
+Responses are read here, leniently, and not through the generated models. HubSpot's real answers
+differ from every published contract (``evidence/real-traffic.json``: a string where upstream
+declares an object, ``null`` where it declares a value, keys it never declared, result items of an
+undefined schema), and a call that changed a portal must never lose what it applied because one
+optional field was off. So every result and item error that can be read is returned, and what
+cannot is kept raw on the result as an ``Unreadable`` (and logged at debug). Only a 2xx body with
+neither ``results`` nor ``errors`` to read is an error, ``UnreadableResponseError``, which names the
+inputs that were sent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, Protocol
+
+from hubspot_association_limits_api.models import AssociationCategory, KeyBatchInput, LimitBatchInput
+from hubspot_association_limits_api.models import AssociationTypeKey as GeneratedKey
+from hubspot_association_limits_api.models import LimitInput as GeneratedLimitInput
+
+from ._logging import logger
+from ._redact import redact
+from ._results import BatchResult, ItemError, LabelsResult, LimitsResult, ResponseMeta, Unreadable
+from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
+from .errors import CORRELATION_HEADER, UnreadableResponseError
+
+__all__ = [
+    "Answer",
+    "key_body",
+    "limit_body",
+    "read_batch",
+    "read_labels",
+    "read_limits",
+]
+
+_Item = LimitInput | AssociationTypeKey
+_SHOWN_INPUTS: Final = 5
+
+
+# --- requests ---------------------------------------------------------------------------------------
+
+
+def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
+    """The create/update request body for one chunk."""
+    return LimitBatchInput(
+        inputs=[
+            GeneratedLimitInput(
+                category=AssociationCategory(item.category),
+                type_id=item.type_id,
+                max_to_object_ids=item.max_to_object_ids,
+            )
+            for item in chunk
+        ]
+    )
+
+
+def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
+    """The purge request body for one chunk."""
+    return KeyBatchInput(
+        inputs=[
+            GeneratedKey(category=AssociationCategory(key.category), type_id=key.type_id) for key in chunk
+        ]
+    )
+
+
+# --- responses --------------------------------------------------------------------------------------
+
+
+class Answer(Protocol):
+    """An HTTP answer: an ``httpx.Response``, or the generated client's ``Response``."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _describe(item: _Item) -> str:
+    text = f"{item.category} {item.type_id}"
+    return f"{text} max {item.max_to_object_ids}" if isinstance(item, LimitInput) else text
+
+
+def _unreadable_body(response: Answer, why: str, sent: Sequence[_Item]) -> UnreadableResponseError:
+    message = f"HubSpot answered {response.status_code} with a body that is not the documented JSON ({why})"
+    if sent:
+        shown = ", ".join(_describe(item) for item in sent[:_SHOWN_INPUTS])
+        more = f" and {len(sent) - _SHOWN_INPUTS} more" if len(sent) > _SHOWN_INPUTS else ""
+        message += (
+            f"; it was sent {len(sent)} input(s): {shown}{more}. HubSpot may have applied them: "
+            "read the pair back to see what holds"
+        )
+    return UnreadableResponseError(
+        message,
+        status_code=int(response.status_code),
+        correlation_id=response.headers.get(CORRELATION_HEADER),
+        headers=response.headers,
+        inputs=sent,
+    )
+
+
+def _object(response: Answer, sent: Sequence[_Item]) -> dict[str, Any]:
+    try:
+        body = json.loads(response.content)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _unreadable_body(response, f"not JSON: {error}", sent) from error
+    if not isinstance(body, dict):
+        raise _unreadable_body(response, f"a JSON {type(body).__name__}, not an object", sent)
+    return body
+
+
+def _list(
+    body: Mapping[str, Any], name: str, unreadable: list[Unreadable], *, required: bool = False
+) -> list[Any] | None:
+    value = body.get(name)
+    if isinstance(value, list):
+        return value
+    if value is not None or required:
+        unreadable.append(Unreadable(name, value, "not a list"))
+    return None
+
+
+def _keyed(value: object, where: str, unreadable: list[Unreadable]) -> dict[str, Any] | None:
+    # An item is named by (category, typeId); without both it cannot be told from any other.
+    if not isinstance(value, dict):
+        unreadable.append(Unreadable(where, value, "not an object"))
+        return None
+    if not isinstance(value.get("category"), str) or not _is_int(value.get("typeId")):
+        unreadable.append(Unreadable(where, value, "no category and integer typeId to name it by"))
+        return None
+    return value
+
+
+def _optional_label(item: Mapping[str, Any], where: str, unreadable: list[Unreadable]) -> str | None:
+    label = item.get("label")
+    if label is None or isinstance(label, str):
+        return label
+    unreadable.append(Unreadable(f"{where}.label", label, "not a string"))
+    return None
+
+
+def _limit(value: object, where: str, unreadable: list[Unreadable]) -> Limit | None:
+    item = _keyed(value, where, unreadable)
+    if item is None:
+        return None
+    maximum = item.get("userEnforcedMaxToObjectIds")
+    if maximum is not None and not _is_int(maximum):
+        unreadable.append(Unreadable(f"{where}.userEnforcedMaxToObjectIds", maximum, "not an integer"))
+        maximum = None
+    return Limit(item["category"], item["typeId"], _optional_label(item, where, unreadable), maximum)
+
+
+def _label(value: object, where: str, unreadable: list[Unreadable]) -> AssociationLabel | None:
+    item = _keyed(value, where, unreadable)
+    if item is None:
+        return None
+    return AssociationLabel(item["category"], item["typeId"], _optional_label(item, where, unreadable))
+
+
+def _text(error: Mapping[str, Any], name: str, where: str, unreadable: list[Unreadable]) -> str:
+    value = error.get(name)
+    if isinstance(value, str):
+        return value
+    if value is not None:
+        unreadable.append(Unreadable(f"{where}.{name}", value, "not a string"))
+    return ""
+
+
+def _context(value: object, where: str, unreadable: list[Unreadable]) -> dict[str, list[str]]:
+    # HubSpot's context maps names to lists of strings; a lone scalar is read as a list of one.
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        unreadable.append(Unreadable(f"{where}.context", value, "not an object"))
+        return {}
+    context: dict[str, list[str]] = {}
+    for name, values in value.items():
+        if isinstance(values, list) and all(isinstance(v, str | int | float) for v in values):
+            context[str(name)] = [str(v) for v in values]
+        elif isinstance(values, str | int | float) and not isinstance(values, bool):
+            context[str(name)] = [str(values)]
+        else:
+            unreadable.append(Unreadable(f"{where}.context.{name}", values, "not a list of strings"))
+    return context
+
+
+def _sub_category(value: object, where: str, unreadable: list[Unreadable]) -> str | dict[str, Any] | None:
+    # HubSpot sends a string; upstream declares an object. Both are kept as sent.
+    if value is None or isinstance(value, str | dict):
+        return value
+    unreadable.append(Unreadable(f"{where}.subCategory", value, "neither a string nor an object"))
+    return None
+
+
+def _type_ids(context: Mapping[str, list[str]]) -> list[str]:
+    # The typeIds an item error names: HubSpot's context.type ("0-5": a prefix whose meaning is not
+    # published, then the typeId; "0--1" for -1) and a plain context.typeId.
+    ids = list(context.get("typeId", []))
+    for value in context.get("type", []):
+        _, dash, type_id = value.partition("-")
+        if dash:
+            ids.append(type_id)
+    return ids
+
+
+def _match(context: Mapping[str, list[str]], chunk: Sequence[_Item], only_error: bool) -> _Item | None:
+    # HubSpot does not publish how an item error names its input: match by the typeIds it names
+    # (and category, when it names one); a lone error of a one-input chunk is that input's.
+    type_ids = _type_ids(context)
+    categories = context.get("category", [])
+    candidates = [
+        item
+        for item in chunk
+        if str(item.type_id) in type_ids and (not categories or item.category in categories)
+    ]
+    if len(candidates) == 1:
+        return candidates[0]
+    if only_error and len(chunk) == 1:
+        return chunk[0]
+    return None
+
+
+def _item_error(
+    value: object, where: str, chunk: Sequence[_Item], only_error: bool, unreadable: list[Unreadable]
+) -> ItemError | None:
+    if not isinstance(value, dict):
+        unreadable.append(Unreadable(where, value, "not an object"))
+        return None
+    context = _context(value.get("context"), where, unreadable)
+    return ItemError(
+        status=_text(value, "status", where, unreadable),
+        category=_text(value, "category", where, unreadable),
+        # A server may echo the token; repr(result) must not show it.
+        message=redact(_text(value, "message", where, unreadable)),
+        context=context,
+        input=_match(context, chunk, only_error),
+        sub_category=_sub_category(value.get("subCategory"), where, unreadable),
+    )
+
+
+def _logged(unreadable: list[Unreadable], response: Answer) -> list[Unreadable]:
+    if unreadable:
+        logger.debug(
+            "kept %d part(s) of HubSpot's %d answer raw on the result, unread: %s",
+            len(unreadable),
+            response.status_code,
+            "; ".join(f"{u.where}: {u.reason}" for u in unreadable),
+        )
+    return unreadable
+
+
+def read_batch(response: Answer, chunk: Sequence[LimitInput], meta: ResponseMeta) -> BatchResult:
+    """A create/update answer: every result and item error that can be read, the rest kept raw."""
+    body = _object(response, chunk)
+    unreadable: list[Unreadable] = []
+    raw_results = _list(body, "results", unreadable)
+    raw_errors = _list(body, "errors", unreadable)
+    if raw_results is None and raw_errors is None:
+        raise _unreadable_body(response, "neither results nor errors to read", chunk)
+    results = [_limit(item, f"results[{i}]", unreadable) for i, item in enumerate(raw_results or [])]
+    only_error = len(raw_errors or []) == 1
+    errors = [
+        _item_error(item, f"errors[{i}]", chunk, only_error, unreadable)
+        for i, item in enumerate(raw_errors or [])
+    ]
+    status = body.get("status")
+    if status is not None and not isinstance(status, str):
+        unreadable.append(Unreadable("status", status, "not a string"))
+        status = None
+    return BatchResult(
+        results=[r for r in results if r is not None],
+        errors=[e for e in errors if e is not None],
+        status=status,
+        meta=meta,
+        inputs=list(chunk),
+        unreadable=_logged(unreadable, response),
+    )
+
+
+def read_limits(response: Answer, meta: ResponseMeta) -> LimitsResult:
+    """A read of limits (one pair, or all): the limits that can be read, the rest kept raw."""
+    unreadable: list[Unreadable] = []
+    items = _list(_object(response, ()), "results", unreadable, required=True)
+    if items is None:
+        raise _unreadable_body(response, "no list of results", ())
+    limits = [_limit(item, f"results[{i}]", unreadable) for i, item in enumerate(items)]
+    return LimitsResult(
+        results=[limit for limit in limits if limit is not None],
+        meta=meta,
+        unreadable=_logged(unreadable, response),
+    )
+
+
+def read_labels(response: Answer, meta: ResponseMeta) -> LabelsResult:
+    """A list of association types (the labels of a pair, or the ones just created)."""
+    unreadable: list[Unreadable] = []
+    items = _list(_object(response, ()), "results", unreadable, required=True)
+    if items is None:
+        raise _unreadable_body(response, "no list of results", ())
+    labels = [_label(item, f"results[{i}]", unreadable) for i, item in enumerate(items)]
+    return LabelsResult(
+        results=[label for label in labels if label is not None],
+        meta=meta,
+        unreadable=_logged(unreadable, response),
+    )
