@@ -61,8 +61,8 @@ def _catalogue_types() -> dict[Pair, dict[Key, str | None]]:
 
 # The portal's own types, as seed.yaml declares them (a custom object's pair included).
 SEEDED: dict[Pair, dict[Key, str | None]] = {
-    (DEALS, CONTACTS): {(UD, 101): "Decision maker", (UD, 102): "Budget holder"},
-    (CONTACTS, COMPANIES): {(UD, 103): "Billing contact"},
+    (DEALS, CONTACTS): {(UD, 3): "Decision maker", (UD, 4): "Budget holder"},
+    (CONTACTS, COMPANIES): {(UD, 1): "Billing contact"},
     (CARS, CONTACTS): {(UD, 200): None, (UD, 201): "Owner"},
 }
 TYPES: dict[Pair, dict[Key, str | None]] = _catalogue_types()
@@ -168,6 +168,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_INVALID_TYPE = " is not a valid association type between "
+
+
 def rule_of(message: str) -> str:
     """The rule an item error's message says the input broke."""
     rules = [rule for pattern, rule in _RULES if pattern.fullmatch(message)]
@@ -255,7 +258,7 @@ class LimitsMachine(RuleBasedStateMachine):
         self.mock.reset()
         self.totals["examples"] += 1
         if self.faulty:  # reset() re-seeds the fault plan; a new seed per example varies the faults
-            self.mock.configure(seed=self.totals["examples"])
+            self.mock.configure(seed=self.mock.config.seed + self.totals["examples"])
         self.model = Model.seeded(TYPES, {(s.pair, s.key): s for s in INITIAL})
         self.pairs: list[Pair] = []  # chosen by choose_pairs before any rule runs
         self.recorder = Recorder(self._mock_limits)
@@ -314,14 +317,26 @@ class LimitsMachine(RuleBasedStateMachine):
     def purge(self, data: st.DataObject) -> None:
         pair, names, keys, typed = data.draw(batches(self.pairs, with_values=False))
         before = dict(self.model.limits)
+        # The client sends the chunks in order and stops at the first one refused.
+        chunks = _chunks(keys)
+        refused = next((i for i, chunk in enumerate(chunks) if self.model.refuses_purge(pair, chunk)), None)
         self.totals["calls"] += 1
         try:
             result = self.driver.purge(*names, _key_payload(keys, typed))
         except errors.HubSpotError as error:
-            assert self.faulty, f"purge raised without faults: {error!r}"
-            self.totals["typed_errors"] += 1
-            self._adopt(self._purge_states(before, pair, keys, completed=False))
+            expected = errors.BadRequestError if refused == 0 else errors.BatchIncompleteError
+            if refused is not None and isinstance(error, expected) and _INVALID_TYPE in str(error):
+                self.totals["purges_refused"] += 1  # HubSpot's refusal, with or without faults
+            else:
+                assert self.faulty, f"purge raised without faults: {error!r}"
+                self.totals["typed_errors"] += 1
+            if self.faulty:
+                self._adopt(self._purge_states(before, pair, keys, completed=False))
+            else:
+                for chunk in chunks[:refused]:
+                    self.model.purge(pair, chunk)
             return
+        assert refused is None, "a purge naming a type the pair lacks was not refused"
         assert [(k.category, k.type_id) for k in result.purged] == list(keys)
         if self.faulty:
             self._adopt(self._purge_states(before, pair, keys, completed=True))
@@ -401,6 +416,7 @@ class LimitsMachine(RuleBasedStateMachine):
             for error in result.errors:
                 if error.input is None:
                     assert error_type_id(error) in shared, f"an item error the client did not pair: {error}"
+                    self.totals["errors_on_a_shared_type_id"] += 1
                 else:
                     assert (
                         (error.input.category, error.input.type_id),
@@ -609,7 +625,7 @@ class LabelsMachine(LimitsMachine):
         kind = data.draw(st.sampled_from(["limited", "label", "label", "wrong"]))
         chosen = _pick(data, (limited or labels) if kind == "limited" else labels if kind == "label" else [])
         pair = self._label_pair(data)
-        wrong = data.draw(st.sampled_from([3, 1, 4, 101, 103, 200, FIRST_LABEL_ID, 999]))
+        wrong = data.draw(st.sampled_from([3, 1, 4, 5, 279, 200, FIRST_LABEL_ID, 999]))
         return chosen if chosen is not None else (pair, wrong)
 
     def _label_pair(self, data: st.DataObject) -> Pair:

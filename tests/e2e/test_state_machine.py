@@ -44,3 +44,7 @@ def test_the_wrapper_and_the_mock_agree_with_the_model(driver_kind: str) -> None
     for outcome in ("labels_created", "labels_renamed", "labels_deleted", "label_deletes_with_limits"):
         assert totals[outcome] >= 1, totals
     assert totals["label_refusals"] >= 1, totals
+    assert totals["purges_refused"] >= 1, totals  # a purge naming a type the pair lacks
+    # Two inputs of one chunk with one typeId (the seed's USER_DEFINED 3 beside HubSpot's 3, say), one
+    # refused: HubSpot's error names the typeId only, and the client leaves its input unknown.
+    assert totals["errors_on_a_shared_type_id"] >= 1, totals
