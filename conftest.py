@@ -12,7 +12,8 @@ example reads exactly as a user would type it. Blocks run in page order and shar
 - ```` ```yaml title="NAME" ```` (or json): written to NAME in the page's directory, for later
   examples to use; without a title the block must parse.
 Output comparison is doctest's: ``...`` matches anything, runs of whitespace are equal.
-Blocks in other languages (``bash`` install commands, ``text`` diagrams) are not run.
+Blocks in other languages (``bash`` install commands, ``text`` diagrams) are not run, so they may not
+hold a transcript (a ``$ `` or ``>>> `` prompt line): shown output nobody runs drifts from the product.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from sybil import Document, Example, Region, Sybil
 from sybil.parsers.markdown.lexers import RawFencedCodeBlockLexer
 
 DOCS_TOKEN = "pat-na1-docs-examples-token"
-_INFO = re.compile(r'(?P<language>[a-z]+)(?:[ \t]+title="(?P<title>[^"]+)")?[ \t]*$\n', re.MULTILINE)
+_INFO = re.compile(r'(?P<language>[a-z]*)(?:[ \t]+title="(?P<title>[^"]+)")?[ \t]*$\n', re.MULTILINE)
+_PROMPT = re.compile(r"^(?:\$|>>>) ", re.MULTILINE)
 _EXITS = re.compile(r"\s+#\s*exits\s+(?P<code>\d+)\s*$")
 _CHECKER = doctest.OutputChecker()
 _FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
@@ -127,8 +129,19 @@ def _write_file(example: Example) -> str | None:
     return None
 
 
+def _refuse_transcript(example: Example) -> str | None:
+    if _PROMPT.search(example.parsed):
+        language = example.region.lexemes["language"] or "(no language)"
+        return (
+            f"a transcript in a {language} block is never run, so it drifts from the product: "
+            "make it a console (or python + output) block"
+        )
+    return None
+
+
 class _ExampleParser:
-    """Fenced blocks by language; the ``title="..."`` attribute names a file block."""
+    """Fenced blocks by language; the ``title="..."`` attribute names a file block. Every other block is
+    checked for a transcript that would not run."""
 
     _evaluators: ClassVar[dict[str, Callable[[Example], str | None]]] = {
         "python": _run_python,
@@ -143,11 +156,9 @@ class _ExampleParser:
 
     def __call__(self, document: Document) -> Iterator[Region]:
         for region in self._lexer(document):
-            evaluator = self._evaluators.get(region.lexemes["language"])
-            if evaluator is not None:
-                region.parsed = region.lexemes["source"]
-                region.evaluator = evaluator
-                yield region
+            region.parsed = region.lexemes["source"]
+            region.evaluator = self._evaluators.get(region.lexemes["language"], _refuse_transcript)
+            yield region
 
 
 class _Page:

@@ -12,7 +12,7 @@ import json
 import timeit
 from collections.abc import Callable
 
-from bench._arms import CREATE_INPUT, FROM, PREFIX, TO, TOKEN, RawHttpx
+from bench._arms import CREATE_INPUT, FROM, PREFIX, TO, RawHttpx
 from bench._server import UNLIMITED, MockProcess
 
 
@@ -21,9 +21,8 @@ def _time(call: Callable[[], object], number: int = 20_000) -> float:
 
 
 def main() -> None:
-    from hubspot_association_limits import _batching, _inputs, _pacing, _responses, _results, _transport
-    from hubspot_association_limits._auth import BearerAuth
-    from hubspot_association_limits._client import _Core, _raise_for_status
+    from hubspot_association_limits import _batching, _call, _flow, _inputs, _pacing, _wire
+    from hubspot_association_limits._headers import RateLimitInfo
     from hubspot_association_limits._retry import RetryPolicy
     from hubspot_association_limits_api.api.limits import create_limits, get_limits
 
@@ -35,56 +34,46 @@ def main() -> None:
         raw.purge()
         raw.close()
     items = _inputs.coerce_limit_inputs([CREATE_INPUT])
-    body = _Core.limit_body(items)
+    pair = _inputs.pair_ids(FROM, TO)
+    body = _wire.limit_body(items)
     policy = RetryPolicy()
-    state = _transport.CallState(policy)
-    rate_limit = _results.RateLimitInfo.from_headers(read.headers)
-    state.last_rate_limit = rate_limit
+    rate_limit = RateLimitInfo.from_headers(read.headers)
     budget = _pacing.InProcessBudget(max_requests=10**9)
-    observation = _transport._Loop.observation(read, rate_limit)
-    auth = BearerAuth(TOKEN)
+    observation = _pacing.observation_from(read.status_code, rate_limit, None)
     built_create = create_limits._build_response(client=None, response=created)  # type: ignore[arg-type]
     built_get = get_limits._build_response(client=None, response=read)  # type: ignore[arg-type]
+    create_exchange = _call.Exchange(built_create, 1, rate_limit)
+    get_exchange = _call.Exchange(built_get, 1, rate_limit)
 
-    def context() -> None:
-        token = _transport.call_state.set(_transport.CallState(policy))
-        _transport.call_state.reset(token)
-
-    def loop() -> None:
-        each = _transport._Loop(policy, _transport.GENERATED_PREFIX, lambda: 0.5, lambda: None, state)  # type: ignore[arg-type, return-value]
-        each.prepare(read.request)
-        each.after_response(read.request, read)
-
-    def auth_flow() -> None:
-        next(auth.sync_auth_flow(read.request))
+    def request(paced: bool) -> object:
+        call = _call.Call(policy, budget if paced else None)
+        return _call.exchange(_call.request_flow(call, "POST"), lambda: built_create, call.budget)
 
     def flow() -> object:
-        sent = _Core.chunk_sent("create", built_create, state, items)
-        return _batching.run(_batching.batch_flow("create", items, 100), lambda step: sent)
+        steps = _batching.batch_flow("create", pair, items, 100)
+        return _flow.run(steps, lambda step: create_exchange)
 
     pieces: list[tuple[str, Callable[[], object]]] = [
         ("validation: coerce_limit_inputs (1 dict)", lambda: _inputs.coerce_limit_inputs([CREATE_INPUT])),
         ("validation: pair_ids", lambda: _inputs.pair_ids(FROM, TO)),
-        ("request body: limit_body", lambda: _Core.limit_body(items)),
+        ("request body: limit_body", lambda: _wire.limit_body(items)),
         ("generated: to_dict", body.to_dict),
         ("generated: create _get_kwargs", lambda: create_limits._get_kwargs(FROM, TO, body=body)),
-        ("call state + context variable", context),
-        ("transport: _Loop, prefix, success decision", loop),
-        ("transport: rate-limit headers", lambda: _results.RateLimitInfo.from_headers(read.headers)),
-        ("pacing: acquire", budget.acquire),
-        ("pacing: observation", lambda: _transport._Loop.observation(read, rate_limit)),
-        ("pacing: observe", lambda: budget.observe(observation)),
-        ("auth: BearerAuth flow", auth_flow),
         (
-            "generated: create _build_response (JSON, from_dict)",
+            "generated: create _build_response (parse deferred)",
             lambda: create_limits._build_response(client=None, response=created),
         ),  # type: ignore[arg-type]
-        ("generated: get _build_response", lambda: get_limits._build_response(client=None, response=read)),  # type: ignore[arg-type]
-        ("result: chunk_sent (BatchResult)", lambda: _Core.chunk_sent("create", built_create, state, items)),
-        ("result: limits (LimitsResult)", lambda: _Core.limits(built_get, state)),
-        ("result: meta", lambda: _responses.meta_of(built_get, state)),
-        ("status check", lambda: _raise_for_status(built_get, state)),
-        ("batching: batch_flow + run, with chunk_sent", flow),
+        ("call: Call", lambda: _call.Call(policy, budget)),
+        ("call: request flow + driver, no pacing", lambda: request(paced=False)),
+        ("call: request flow + driver, paced", lambda: request(paced=True)),
+        ("rate-limit headers", lambda: RateLimitInfo.from_headers(read.headers)),
+        ("pacing: acquire", budget.acquire),
+        ("pacing: observation", lambda: _pacing.observation_from(read.status_code, rate_limit, None)),
+        ("pacing: observe", lambda: budget.observe(observation)),
+        ("reading: read_batch (BatchResult)", lambda: _wire.read_batch(create_exchange, items)),
+        ("reading: read_limits (LimitsResult)", lambda: _wire.read_limits(get_exchange)),
+        ("reading: meta", lambda: _wire.meta_of(get_exchange)),
+        ("flow: batch_flow + run, with read_batch", flow),
         ("reference: json.loads of the get body", lambda: json.loads(read.content)),
     ]
     print("| piece | µs |\n|---|---|")

@@ -16,7 +16,10 @@ from typing import Any
 
 _MARKER = re.compile(r"<!-- chart: (?P<name>[a-z-]+) -->")
 _RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results.json"
-_BAR_H, _GAP, _LABEL_W, _PLOT_W, _VALUE_W = 18, 6, 260, 360, 90
+# In the SVG's own units; it is drawn at this width (narrower only on a narrower page), so a 14-unit
+# label reads as 14 px. Without a width of its own the theme's figure shrank it to about 350 px.
+_BAR_H, _GAP, _LABEL_W, _PLOT_W, _VALUE_W = 24, 8, 300, 380, 110
+_FONT, _TITLE_FONT = 14, 16
 _COLOURS = ("#4051b5", "#ff7043", "#26a69a", "#ab47bc", "#8d6e63")
 
 Bar = tuple[str, float, str]  # label, value, value as shown
@@ -29,34 +32,56 @@ def bar_chart(
     top = max([bar[1] for _, bars in groups for bar in bars] + [reference or 0.0]) or 1.0
     scale = _PLOT_W / (top * 1.1)
     rows: list[str] = []
-    y = 28
+    text_y = (_BAR_H + _FONT) // 2 - 1  # a label's baseline, centred on its bar
+    y = _TITLE_FONT + 16
     for group, bars in groups:
         if group:
-            rows.append(f'<text x="0" y="{y + 12}" font-weight="bold">{html.escape(group)}</text>')
+            rows.append(f'<text x="0" y="{y + text_y}" font-weight="bold">{html.escape(group)}</text>')
             y += _BAR_H + _GAP
         for index, (label, value, shown) in enumerate(bars):
             width = max(value * scale, 1.0)
             colour = _COLOURS[index % len(_COLOURS)]
             rows.append(
-                f'<text x="{_LABEL_W - 8}" y="{y + 13}" text-anchor="end">{html.escape(label)}</text>'
+                f'<text x="{_LABEL_W - 8}" y="{y + text_y}" text-anchor="end">{html.escape(label)}</text>'
                 f'<rect x="{_LABEL_W}" y="{y}" width="{width:.1f}" height="{_BAR_H}" fill="{colour}"/>'
-                f'<text x="{_LABEL_W + width + 6:.1f}" y="{y + 13}">{html.escape(shown)}</text>'
+                f'<text x="{_LABEL_W + width + 6:.1f}" y="{y + text_y}">{html.escape(shown)}</text>'
             )
             y += _BAR_H + _GAP
         y += _GAP
     if reference is not None:
         x = _LABEL_W + reference * scale
         rows.append(
-            f'<line x1="{x:.1f}" y1="22" x2="{x:.1f}" y2="{y}" stroke="#555" stroke-dasharray="4 3"/>'
+            f'<line x1="{x:.1f}" y1="{_TITLE_FONT + 8}" x2="{x:.1f}" y2="{y}" stroke="#555" '
+            'stroke-dasharray="4 3"/>'
         )
-    width = _LABEL_W + _PLOT_W + _VALUE_W
+    width, height = _LABEL_W + _PLOT_W + _VALUE_W, y + 4
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{html.escape(title)}" '
-        f'viewBox="0 0 {width} {y + 4}" width="100%" style="max-width:{width}px" '
-        f'font-family="sans-serif" font-size="12">'
-        f'<text x="0" y="14" font-size="14" font-weight="bold">{html.escape(title)}</text>'
-        + "".join(rows)
-        + "</svg>"
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'style="max-width:100%;height:auto" '
+        f'font-family="sans-serif" font-size="{_FONT}">'
+        f'<text x="0" y="{_TITLE_FONT}" font-size="{_TITLE_FONT}" font-weight="bold">'
+        f"{html.escape(title)}</text>" + "".join(rows) + "</svg>"
+    )
+
+
+def _bar(label: str, value: float, unit: str) -> Bar:
+    return (label, value, f"{value:,}{unit}")
+
+
+def import_time(results: dict[str, Any]) -> str:
+    section = results["import"]
+    ours, theirs = section["ours"], section["theirs"]
+    bars = [
+        _bar("hubspot_association_limits (base install)", ours["best_ms"], " ms"),
+        _bar("... and its LimitsClient", section["ours_client"]["best_ms"], " ms"),
+        _bar(f"{theirs['install']}: its API class", theirs["best_ms"], " ms"),
+        _bar("import httpx (for reference)", section["httpx_alone_ms"], " ms"),
+    ]
+    return bar_chart(
+        f"Import time, best of {section['runs']} fresh interpreters",
+        [("milliseconds (dashed: hubspot-api-client)", bars)],
+        reference=theirs["best_ms"],
     )
 
 
@@ -76,6 +101,35 @@ def per_call(results: dict[str, Any]) -> str:
     return bar_chart("Per-call cost", groups, reference=1.0)
 
 
+def _concurrent_arms(section: dict[str, Any]) -> tuple[str, str]:
+    tasks = section["concurrency"]
+    return f"AsyncLimitsClient, {tasks} tasks", f"raw httpx.AsyncClient, {tasks} tasks"
+
+
+def concurrency(results: dict[str, Any]) -> str:
+    section = results["concurrency"]
+    ours, raw = _concurrent_arms(section)
+    rates = [
+        _bar(ours, section["async_calls_per_s"], "/s"),
+        _bar(raw, section["raw_async_calls_per_s"], "/s"),
+        _bar("LimitsClient, sequential", section["sync_calls_per_s"], "/s"),
+    ]
+    return bar_chart(
+        f"Concurrency: reads with {section['latency_ms']} ms added by the mock",
+        [("calls per second", rates)],
+    )
+
+
+def concurrency_cpu(results: dict[str, Any]) -> str:
+    section = results["concurrency"]
+    ours, raw = _concurrent_arms(section)
+    cpu = [
+        _bar(ours, section["async_client_cpu_us_per_call"], " µs"),
+        _bar(raw, section["raw_async_client_cpu_us_per_call"], " µs"),
+    ]
+    return bar_chart("Concurrency: the client's CPU per call", [("microseconds", cpu)])
+
+
 def saturation(results: dict[str, Any]) -> str:
     section = results["saturation"]
     rows = section["rows"]
@@ -87,6 +141,19 @@ def saturation(results: dict[str, Any]) -> str:
             ("calls that failed", [(row["client"], row["failures"], str(row["failures"])) for row in rows]),
         ],
         reference=section["calls"],
+    )
+
+
+def memory(results: dict[str, Any]) -> str:
+    section = results["memory"]
+    bars = [
+        _bar("after importing the client", section["import_only_mib"], " MiB"),
+        _bar(f"after sending {section['inputs']:,} inputs", section["after_sending_mib"], " MiB"),
+    ]
+    return bar_chart(
+        "Memory: peak RSS of a fresh process",
+        [(f"MiB (dashed: the target, import + {section['target_delta_mib']} MiB)", bars)],
+        reference=section["import_only_mib"] + section["target_delta_mib"],
     )
 
 
@@ -103,8 +170,12 @@ def redis(results: dict[str, Any]) -> str:
 
 
 CHARTS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "import": import_time,
     "per-call": per_call,
+    "concurrency": concurrency,
+    "concurrency-cpu": concurrency_cpu,
     "saturation": saturation,
+    "memory": memory,
     "redis": redis,
 }
 

@@ -53,6 +53,15 @@ DEMO_LIMITS = {
     ("0-3", "0-1", "HUBSPOT_DEFINED", 3): 10,
     ("0-3", "0-1", "USER_DEFINED", 101): 2,
 }
+# The demo portal exactly, as a desired-state file: plan finds nothing to do.
+DEMO_FILE = """
+limits:
+  - from: deals
+    to: contacts
+    associations:
+      - {category: HUBSPOT_DEFINED, typeId: 3, max: 10}
+      - {category: USER_DEFINED, typeId: 101, label: Decision maker, max: 2}
+"""
 EXAMPLE_LIMITS = {
     ("0-3", "0-1", "HUBSPOT_DEFINED", 3): 5,
     ("0-3", "0-1", "USER_DEFINED", 101): 2,

@@ -151,7 +151,7 @@ def test_apply_converges_and_reapplying_sends_no_writes(cli: Cli, mock: MockServ
     assert again.exit_code == 0, again
     assert "Nothing to do: the portal matches the file." in again.stdout
     after = mock.state()["stats"]
-    assert after["requests"] - before["requests"] == 3  # one read per pair, no write
+    assert after["requests"] - before["requests"] == 4  # one read per pair, one "read all", no write
     assert limits_of(mock) == EXAMPLE_LIMITS
 
 
@@ -177,8 +177,8 @@ def test_apply_without_yes_off_a_terminal_is_refused(cli: Cli, mock: MockServer)
 
 
 def test_partial_failure_then_rerun_converges(cli: Cli, mock: MockServer) -> None:
-    # 3 reads and 2 writes fit in the day; the third write meets HubSpot's DAILY limit mid-apply.
-    mock.configure(daily_limit=5)
+    # 3 pair reads, "read all" and 2 writes fit in the day; the third write meets HubSpot's DAILY limit.
+    mock.configure(daily_limit=6)
     broken = cli("--json", "apply", str(EXAMPLE), "--yes")
     assert broken.exit_code == 1, broken
     result = json.loads(broken.stdout)["result"]

@@ -6,18 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import DEMO_LIMITS, EXAMPLE, Cli, limits_of
+from cli_support import DEMO_FILE, DEMO_LIMITS, EXAMPLE, Cli, limits_of
 from hubspot_association_limits.mock import MockServer
 
-# The demo portal exactly (see DEMO_LIMITS): nothing to do.
-MATCHING = """
-limits:
-  - from: deals
-    to: contacts
-    associations:
-      - {category: HUBSPOT_DEFINED, typeId: 3, max: 10}
-      - {category: USER_DEFINED, typeId: 101, label: Decision maker, max: 2}
-"""
 BAD = "limits:\n  - {from: deals, to: nowhere, associations: []}\n"
 WRONG_TOKEN = "pat-na1-not-the-right-one-0000"
 
@@ -26,10 +17,10 @@ WRONG_TOKEN = "pat-na1-not-the-right-one-0000"
 @pytest.mark.parametrize(
     ("file", "extra", "token", "code"),
     [
-        pytest.param(MATCHING, [], None, 0, id="portal matches the file: 0"),
-        pytest.param(MATCHING, ["--prune"], None, 0, id="matches, nothing to purge either: 0"),
+        pytest.param(DEMO_FILE, [], None, 0, id="portal matches the file: 0"),
+        pytest.param(DEMO_FILE, ["--prune"], None, 0, id="matches, nothing to purge either: 0"),
         pytest.param(None, [], None, 3, id="changes pending: 3"),
-        pytest.param(MATCHING.replace("max: 10", "max: 9"), [], None, 3, id="one update pending: 3"),
+        pytest.param(DEMO_FILE.replace("max: 10", "max: 9"), [], None, 3, id="one update pending: 3"),
         pytest.param(BAD, [], None, 2, id="bad file: 2, as without the option"),
         pytest.param(None, [], WRONG_TOKEN, 1, id="API failure: 1, as without the option"),
     ],

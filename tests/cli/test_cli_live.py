@@ -128,6 +128,22 @@ CASES = [
         ["read all"],
         id="an association type without a limit is no limit",
     ),
+    pytest.param(
+        {DEALS_CONTACTS: [user(1, "Decision maker")], ("0-1", "0-2"): [hs(1, 1, "Primary")]},
+        [],
+        {DEALS_CONTACTS: [user(1, "Decision maker")], ("0-1", "0-2"): [hs(1, 1, "Primary")]},
+        [],
+        [
+            "read all",
+            "labels 0-1:0-2",
+            *[
+                f"labels {a}:{b}"
+                for a, b in ALL_LABEL_PAIRS[: ALL_LABEL_PAIRS.index(DEALS_CONTACTS) + 1]
+                if (a, b) != ("0-1", "0-2")
+            ],
+        ],
+        id="a label whose typeId is a HubSpot type of another pair is placed in its own pair",
+    ),
 ]
 
 
@@ -140,7 +156,7 @@ def test_read_live_places_every_limit(
     requests: list[str],
 ) -> None:
     reader = Portal(portal)
-    live = read_live(reader, named, check_all=True)
+    live = read_live(reader, named)
     assert live.pairs == pairs
     assert list(live.unread) == unread
     assert reader.requests == requests
@@ -148,17 +164,10 @@ def test_read_live_places_every_limit(
 
 def test_the_warning_names_each_unplaced_limit() -> None:
     reader = Portal({CARS_CONTACTS: [user(150, "Owner"), Limit("INTEGRATOR_DEFINED", 7, None, 3)]})
-    (warning,) = read_live(reader, [], check_all=True).warnings()
+    (warning,) = read_live(reader, []).warnings()
     assert "2 limit(s)" in warning
     assert "USER_DEFINED 150 'Owner', INTEGRATOR_DEFINED 7" in warning
     assert "--pair FROM:TO" in warning
-
-
-def test_without_check_all_only_the_named_pairs_are_read() -> None:
-    reader = Portal({DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)], TICKETS_COMPANIES: [hs(A.TICKET_TO_COMPANY)]})
-    live = read_live(reader, [DEALS_CONTACTS, DEALS_CONTACTS], check_all=False)
-    assert live.pairs == {DEALS_CONTACTS: [hs(A.DEAL_TO_CONTACT)]}
-    assert reader.requests == ["GET 0-3:0-1"]
 
 
 def test_forty_hubspot_defined_pairs_cost_one_request() -> None:
@@ -169,7 +178,7 @@ def test_forty_hubspot_defined_pairs_cost_one_request() -> None:
             pairs[info.from_object_type, info.to_object_type] = [hs(type_id, label=info.label)]
     assert len(pairs) == 40
     reader = Portal(pairs)
-    live = read_live(reader, [], check_all=True)
+    live = read_live(reader, [])
     assert live.pairs == pairs
     assert reader.requests == ["read all"]
 

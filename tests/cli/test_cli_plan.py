@@ -83,6 +83,23 @@ CASES = [
             DEALS_CONTACTS: [
                 Limit("HUBSPOT_DEFINED", 3, None, 5),
                 Limit("USER_DEFINED", 101, None, 2),
+                Limit("USER_DEFINED", 102, "Budget holder", None),
+            ],
+            DEALS_COMPANIES: [Limit("HUBSPOT_DEFINED", 5, "Primary", None)],
+        },
+        True,
+        [
+            ("0-3>0-1", "unchanged", "HUBSPOT_DEFINED", 3, 5, 5),
+            ("0-3>0-1", "unchanged", "USER_DEFINED", 101, 2, 2),
+        ],
+        id="a live type without a value is not purged, in a named pair or another",
+    ),
+    pytest.param(
+        ONE_PAIR,
+        {
+            DEALS_CONTACTS: [
+                Limit("HUBSPOT_DEFINED", 3, None, 5),
+                Limit("USER_DEFINED", 101, None, 2),
                 Limit("USER_DEFINED", 102, "Budget holder", 1),
             ]
         },
@@ -170,6 +187,20 @@ def test_diff(
         ),
         (
             {
+                DEALS_CONTACTS: [
+                    Limit("HUBSPOT_DEFINED", 3, None, 5),
+                    Limit("USER_DEFINED", 101, None, 2),
+                    Limit("USER_DEFINED", 102, "Budget holder", None),
+                ],
+                DEALS_COMPANIES: [Limit("HUBSPOT_DEFINED", 5, None, None)],
+            },
+            False,
+            {"create": 0, "update": 0, "purge": 0, "unchanged": 2},
+            0,
+            False,
+        ),
+        (
+            {
                 DEALS_CONTACTS: [Limit("HUBSPOT_DEFINED", 3, None, 5), Limit("USER_DEFINED", 101, None, 2)],
                 DEALS_COMPANIES: [
                     Limit("HUBSPOT_DEFINED", 5, None, 1),
@@ -201,6 +232,7 @@ def test_summary(
     assert plan.summary == summary
     assert plan.unmanaged == unmanaged
     assert plan.has_changes is has_changes
+    assert plan.matches is (not has_changes and not unmanaged)
     assert plan.as_dict()["summary"] == summary
 
 

@@ -95,8 +95,7 @@ def test_the_token_is_not_in_help_even_when_set_in_the_environment(monkeypatch: 
         pytest.param(
             ["--mock", "get", "dealz", "contacts"],
             2,
-            "Invalid value for FROM: unknown object type 'dealz' (use a name like deals or leads, "
-            "an id like 0-3 or 2-1234, or a custom object's fully qualified name like p1234567_cars)",
+            "Invalid value for FROM: unknown object type 'dealz': did you mean 'deals'?",
             id="bad object type",
         ),
         pytest.param(

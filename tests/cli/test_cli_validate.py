@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
-import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
-from cli_support import DEMO_LIMITS, EXAMPLE, REPO, Cli, closed_port, limits_of
+from cli_support import DEMO_LIMITS, EXAMPLE, Cli, closed_port, limits_of
 from hubspot_association_limits.cli._app import app
 from hubspot_association_limits.cli._desired import DesiredStateInvalid, FileProblem, parse_desired_state
 from hubspot_association_limits.cli._validate import LABEL_MAX_LENGTH, label_problem
 from hubspot_association_limits.mock import MockServer
 from typer.testing import CliRunner
-
-SCRIPT = Path(sys.executable).with_name("hubspot-association-limits")
 
 
 def _pair(source: str, target: str, *associations: str) -> str:
@@ -88,11 +81,40 @@ CASES = [
             (
                 6,
                 "limits[0].associations[1].max",
-                "USER_DEFINED typeId 101 (Champion): max 6 is above the pair's object limit 5 "
-                "(HUBSPOT_DEFINED typeId 3, line 5)",
+                "USER_DEFINED typeId 101 (Champion): max 6 is above 5, the object limit of deals -> "
+                "contacts (HUBSPOT_DEFINED typeId 3, line 5), which caps every label limit of the pair",
             )
         ],
         id="label limit above the object limit",
+    ),
+    pytest.param(
+        _pair("deals", "contacts", OBJECT_LIMIT_5, "{label: Decision maker, max: 6}"),
+        [
+            (
+                6,
+                "limits[0].associations[1].max",
+                "label 'Decision maker': max 6 is above 5, the object limit of deals -> contacts "
+                "(HUBSPOT_DEFINED typeId 3, line 5)",
+            )
+        ],
+        id="a label named by its text, above the object limit",
+    ),
+    pytest.param(
+        _pair(
+            "deals",
+            "companies",
+            "{category: HUBSPOT_DEFINED, typeId: 341, max: 1}",
+            "{category: HUBSPOT_DEFINED, typeId: 5, max: 2}",
+        ),
+        [
+            (
+                6,
+                "limits[0].associations[1].max",
+                "HUBSPOT_DEFINED typeId 5 (Primary): max 2 is above 1, the object limit of deals -> "
+                "companies (HUBSPOT_DEFINED typeId 341, line 5)",
+            )
+        ],
+        id="HubSpot's Primary label above the object limit",
     ),
     pytest.param(
         _pair("deals", "contacts", "{category: INTEGRATOR_DEFINED, typeId: 7, max: 6}", OBJECT_LIMIT_5),
@@ -100,7 +122,8 @@ CASES = [
             (
                 5,
                 "limits[0].associations[0].max",
-                "max 6 is above the pair's object limit 5 (HUBSPOT_DEFINED typeId 3, line 6)",
+                "INTEGRATOR_DEFINED typeId 7: max 6 is above 5, the object limit of deals -> contacts "
+                "(HUBSPOT_DEFINED typeId 3, line 6)",
             )
         ],
         id="any non-HubSpot category, in any order",
@@ -268,8 +291,8 @@ def test_every_problem_of_every_file_is_listed(tmp_path: Path, monkeypatch: pyte
     assert stderr.splitlines() == [
         f"{one}:6: limits[0].associations[1].label: a label must not start or end with spaces: 'Champion '",
         f"{one}:6: limits[0].associations[1].max: USER_DEFINED typeId 101 (Champion ): "
-        "max 6 is above the pair's object limit 5 (HUBSPOT_DEFINED typeId 3, line 5); "
-        "HubSpot refuses a label limit above it",
+        "max 6 is above 5, the object limit of deals -> contacts (HUBSPOT_DEFINED typeId 3, line 5), "
+        "which caps every label limit of the pair; HubSpot refuses it",
         f"{two}:2: limits[0].associations[0].typeId: HUBSPOT_DEFINED typeId 4 belongs to contacts -> deals, "
         "not to deals -> contacts (its types: 3)",
         f"{missing}: (document): cannot read the file: No such file or directory",
@@ -295,7 +318,7 @@ def test_validate_sends_nothing_and_plan_reports_the_same_problems(
     applied = cli("apply", str(path), "--yes")
     assert validated.exit_code == planned.exit_code == applied.exit_code == 2
     assert validated.stderr == planned.stderr == applied.stderr  # validate is plan's offline part
-    assert "above the pair's object limit" in validated.stderr
+    assert "the object limit of deals -> contacts" in validated.stderr
     assert mock.state()["stats"]["requests"] == 0
     assert limits_of(mock) == DEMO_LIMITS
 
@@ -304,64 +327,3 @@ def test_validate_needs_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, stderr = _offline("validate", monkeypatch=monkeypatch)
     assert code == 2
     assert "FILE..." in stderr
-
-
-# --- the pre-commit hook ------------------------------------------------------------------------------------
-
-
-def _hook() -> dict[str, object]:
-    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
-    assert isinstance(hooks, list)
-    (hook,) = (hook for hook in hooks if hook["id"] == "hubspot-association-limits-validate")
-    assert isinstance(hook, dict)
-    return hook
-
-
-def test_the_pre_commit_hook_names_the_console_script_and_the_command() -> None:
-    hook = _hook()
-    assert {"id", "name", "entry", "language"} <= hook.keys()
-    assert hook["language"] == "python"  # pre-commit installs this repository's package, with its script
-    script, command = str(hook["entry"]).split()
-    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
-    assert script in scripts
-    assert command in {info.name for info in app.registered_commands}
-
-
-@pytest.mark.parametrize(
-    ("path", "matched"),
-    [
-        ("limits.yaml", True),
-        ("examples/limits.yaml", True),
-        ("hubspot/association-limits.prod.yml", True),
-        ("portal_limits.json", True),
-        ("limits/readme.md", False),
-        ("docker-compose.yaml", False),
-        ("package.json", False),
-    ],
-)
-def test_the_pre_commit_hook_picks_limits_files(path: str, matched: bool) -> None:
-    # pre-commit matches `files` with re.search against the path relative to the repository.
-    assert bool(re.search(str(_hook()["files"]), path)) == matched
-
-
-def test_the_pre_commit_entry_runs_through_the_console_script(tmp_path: Path) -> None:
-    """As pre-commit runs it: the entry, then the staged files' names; no token in the environment."""
-    bad = tmp_path / "limits.yaml"
-    bad.write_text(BAD_ONE)
-    env = {key: value for key, value in os.environ.items() if key != "HUBSPOT_ACCESS_TOKEN"}
-    entry = str(_hook()["entry"]).split()
-    runs = {
-        name: subprocess.run(
-            [str(SCRIPT), *entry[1:], *files],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-            stdin=subprocess.DEVNULL,
-        )
-        for name, files in (("good", [str(EXAMPLE)]), ("bad", [str(EXAMPLE), str(bad)]))
-    }
-    assert SCRIPT.name == entry[0]
-    assert runs["good"].returncode == 0, runs["good"].stderr
-    assert runs["bad"].returncode == 2
-    assert f"{bad}:6: limits[0].associations[1].max: " in runs["bad"].stderr

@@ -1,6 +1,6 @@
 """create_label never creates a label twice, against the real mock over a socket, sync and async: under
-the mock's "applied, then failed" fault every POST is stored and then answered 502 (and every read
-back too), so a client that resent the POST would leave two labels."""
+the mock's "applied, then failed" fault a POST is stored and then answered 502 (and a read back
+too), so a client that resent the POST would leave two labels."""
 
 from __future__ import annotations
 
@@ -14,7 +14,23 @@ from hubspot_association_limits.mock import MockConfig, MockServer, running_mock
 from ._drivers import TOKEN
 from ._machine import FAST_RETRY
 
-ALWAYS_APPLIED_THEN_FAILED = MockConfig(fault_rate=1.0, faults=["applied_then_failed"], burst_limit=1_000)
+RATE = 0.5
+CLEAN, FAULT = None, "applied_then_failed"
+
+
+def _seed(*draws: str | None) -> int:
+    # The mock's fault plan is seeded: pick the seed whose first draws are these (one per request).
+    from hubspot_association_limits.mock._faults import FaultPlan
+
+    for seed in range(10_000):
+        plan = FaultPlan(RATE, [FAULT], seed)
+        if [plan.draw() for _ in draws] == list(draws):
+            return seed
+    raise AssertionError(f"no seed draws {draws}")
+
+
+def _config(*draws: str | None) -> MockConfig:
+    return MockConfig(fault_rate=RATE, faults=[FAULT], seed=_seed(*draws), burst_limit=1_000)
 
 
 def _posts(methods: list[str]) -> int:
@@ -42,7 +58,9 @@ def _create_async(mock: MockServer, methods: list[str]) -> None:
 @pytest.mark.parametrize("create", [_create_sync, _create_async], ids=["sync", "async"])
 def test_create_label_under_applied_then_failed_leaves_exactly_one_label(create: object) -> None:
     methods: list[str] = []
-    with running_mock(ALWAYS_APPLIED_THEN_FAILED) as mock:
+    # The read of the pair before the POST is answered; the POST is applied and its answer lost;
+    # every read-back (a GET and its 3 retries) fails too.
+    with running_mock(_config(CLEAN, FAULT, FAULT, FAULT, FAULT, FAULT)) as mock:
         with pytest.raises(errors.HubSpotError) as raised:
             create(mock, methods)  # type: ignore[operator]
         # The read-back failed too (every request faults), so the client cannot know and says so.
@@ -57,24 +75,12 @@ def test_create_label_under_applied_then_failed_leaves_exactly_one_label(create:
     assert [(t.type_id, t.label) for t in reverse] == [(102, "Decision maker")]
 
 
-def _seed_faulting_only_the_first_request(rate: float) -> int:
-    # The mock's fault plan is seeded: pick the seed whose first draw is the fault and the next two
-    # (the read-back of both directions) are clean, so the client finds the label it lost.
-    from hubspot_association_limits.mock._faults import FaultPlan
-
-    for seed in range(1_000):
-        plan = FaultPlan(rate, ["applied_then_failed"], seed)
-        if [plan.draw() for _ in range(3)] == ["applied_then_failed", None, None]:
-            return seed
-    raise AssertionError("no such seed")
-
-
 @pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
 def test_a_lost_create_is_found_by_the_read_back_and_not_resent(is_async: bool) -> None:
-    seed = _seed_faulting_only_the_first_request(0.5)
     methods: list[str] = []
-    config = MockConfig(fault_rate=0.5, faults=["applied_then_failed"], seed=seed, burst_limit=1_000)
-    with running_mock(config) as mock:
+    # The read before the POST is answered, the POST is applied and its answer lost, both reads back
+    # are answered: the client finds the label it lost.
+    with running_mock(_config(CLEAN, FAULT, CLEAN, CLEAN)) as mock:
         if is_async:
 
             async def record(request: httpx.Request) -> None:
@@ -95,7 +101,7 @@ def test_a_lost_create_is_found_by_the_read_back_and_not_resent(is_async: bool) 
                 sync_client = LimitsClient(TOKEN, base_url=mock.base_url, retry=FAST_RETRY, http_client=http)
                 result = sync_client.create_label("deals", "contacts", "Decision maker")
         state = mock.state()
-    assert methods == ["POST", "GET", "GET"]
+    assert methods == ["GET", "POST", "GET", "GET"]
     assert result.read_back is True
     assert sorted((t.type_id, t.label) for t in result.results) == [
         (101, "Decision maker"),

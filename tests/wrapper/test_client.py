@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
+
 import httpx
 import hubspot_association_limits as hal
 import pytest
-from hubspot_association_limits import BatchResult, Limit, LimitInput, errors
+from hubspot_association_limits import AsyncLimitsClient, BatchResult, Limit, LimitInput, LimitsClient, errors
 from wrapper_helpers import (
     BASE_URL,
     TOKEN,
@@ -18,6 +20,35 @@ from wrapper_helpers import (
     rate_limited,
     sync_client,
 )
+
+# Where the two clients must differ: the async one closes with aclose() and takes an httpx.AsyncClient.
+_ASYNC_NAMES = {"close": "aclose", "__enter__": "__aenter__", "__exit__": "__aexit__"}
+
+
+def _surface(cls: type) -> dict[str, inspect.Signature]:
+    names = [n for n in vars(cls) if not n.startswith("_") or n in ("__init__", *_ASYNC_NAMES.values())]
+    names += [n for n in _ASYNC_NAMES if n in vars(cls)]
+    return {n: inspect.signature(getattr(cls, n)) for n in names}
+
+
+def test_the_sync_and_async_clients_have_one_surface():
+    sync, async_ = _surface(LimitsClient), _surface(AsyncLimitsClient)
+    assert {_ASYNC_NAMES.get(name, name) for name in sync} == set(async_)
+    for name, signature in sync.items():
+        other = async_[_ASYNC_NAMES.get(name, name)]
+        assert list(signature.parameters) == list(other.parameters), name
+        for parameter, twin in zip(signature.parameters.values(), other.parameters.values(), strict=True):
+            annotation = str(parameter.annotation).replace("httpx.Client", "httpx.AsyncClient")
+            assert (parameter.kind, parameter.default, annotation) == (
+                twin.kind,
+                twin.default,
+                str(twin.annotation),
+            ), f"{name}({parameter.name})"
+        returned = str(signature.return_annotation).replace("LimitsClient", "AsyncLimitsClient")
+        assert returned.replace("AsyncAsync", "Async") == str(other.return_annotation), name
+        if name != "__init__":
+            assert inspect.iscoroutinefunction(getattr(AsyncLimitsClient, _ASYNC_NAMES.get(name, name))), name
+            assert not inspect.iscoroutinefunction(getattr(LimitsClient, name)), name
 
 
 def _limits(n: int, start: int = 1) -> list[dict[str, object]]:
@@ -55,6 +86,7 @@ def test_public_surface_is_the_contract():
         "errors",
         "OAuthCredentials",
         "TokenRefresh",
+        "Unreadable",
         "RateObservation",
         "RedisBudget",  # lazy: the optional "redis" extra
         "BudgetUnavailableError",

@@ -28,7 +28,26 @@ GOOD = {"category": "HUBSPOT_DEFINED", "typeId": 3, "maxToObjectIds": 5}
         ({**GOOD, "typeId": 2**31}, 1, "typeId", "between"),
         ({**GOOD, "category": ""}, 1, "category", "non-empty"),
         ({**GOOD, "category": 1}, 1, "category", "non-empty"),
-        ({**GOOD, "max_to_object_ids": 5}, 1, None, "unknown field"),
+        (
+            {**GOOD, "max_to_object_ids": 5},
+            1,
+            None,
+            "unknown field(s) 'max_to_object_ids' (the fields are category, typeId, maxToObjectIds)",
+        ),
+        (
+            {"category": "HUBSPOT_DEFINED", "typeId": 3, "max": 4},
+            1,
+            None,
+            "inputs[1]: unknown field(s) 'max' (the fields are category, typeId, maxToObjectIds); "
+            "missing 'maxToObjectIds'",
+        ),
+        (
+            {"type_id": 3, "maxToObjectIds": 5},
+            1,
+            None,
+            "unknown field(s) 'type_id' (the fields are category, typeId, maxToObjectIds); "
+            "missing 'category', 'typeId'",
+        ),
         ("HUBSPOT_DEFINED", 1, None, "mapping"),
         (LimitInput("HUBSPOT_DEFINED", 4, 0), 1, "maxToObjectIds", "between"),
         ({**GOOD}, 1, "typeId", "repeats"),

@@ -18,14 +18,11 @@ from hubspot_association_limits import (
     RetryPolicy,
     errors,
 )
-from hubspot_association_limits._labels import (
-    CreateRequest,
-    CreateRetries,
-    FailedAttempt,
-    failed_attempt,
-    label_name,
-)
+from hubspot_association_limits import _call as call_module
+from hubspot_association_limits._call import Call, FailedAttempt, failed_attempt
+from hubspot_association_limits._labels import CreateRequest
 from hubspot_association_limits._retry import GiveUp, Retry
+from hubspot_association_limits._rules import label_name
 from wrapper_helpers import TOKEN, async_client, error_body, rate_limited, sync_client
 
 PREFIX = "/crm/associations/v4"
@@ -38,9 +35,9 @@ class Portal:
     """A scripted HubSpot for the label routes. Each POST takes the next step of ``script``: whether it is
     applied, and what the client gets back (an answer, a lost answer, or nothing at all)."""
 
-    def __init__(self, script: list[str], get_status: int = 200) -> None:
+    def __init__(self, script: list[str], get_statuses: list[int] | None = None) -> None:
         self.script = list(script)
-        self.get_status = get_status
+        self.get_statuses = list(get_statuses or [])  # each GET takes the next; then 200
         self.next_id = 100
         self.types: dict[tuple[str, str], list[dict[str, Any]]] = {
             (DEALS, CONTACTS): [{"category": "HUBSPOT_DEFINED", "typeId": 3, "label": None}],
@@ -73,10 +70,11 @@ class Portal:
         if request.content:
             self.bodies.append(json.loads(request.content))
         if request.method == "GET":
-            if self.get_status != 200:
+            status = self.get_statuses.pop(0) if self.get_statuses else 200
+            if status != 200:
                 # Echoes the credentials, as a careless proxy might: the client must not repeat them.
                 echo = f"cannot read {request.headers['Authorization']}"
-                return httpx.Response(self.get_status, json=error_body("INTERNAL_ERROR", message=echo))
+                return httpx.Response(status, json=error_body("INTERNAL_ERROR", message=echo))
             return httpx.Response(200, json={"results": self.types[pair]})
         if request.method in ("PUT", "DELETE"):
             return httpx.Response(204)
@@ -136,13 +134,13 @@ REVERSE = AssociationLabel("USER_DEFINED", 101, "Decision maker")
         pytest.param(["429"], [POST, POST], False, id="429-retried-as-usual"),
         pytest.param(["connect"], [POST, POST], False, id="refused-connection"),
     ],
-)
+)  # every create first reads the pair (GET_FORWARD), to know what existed before it
 def test_create_label_never_creates_twice(
     is_async: bool, script: list[str], requests: list[str], read_back: bool
 ) -> None:
     portal = Portal(script)
     result = run(is_async, portal, "create_label", "deals", "contacts", "Decision maker")
-    assert portal.seen == requests
+    assert portal.seen == [GET_FORWARD, *requests]
     assert portal.created() == 1
     assert [body for body in portal.bodies if "name" in body] == [
         {"label": "Decision maker", "name": "decision_maker"}
@@ -178,8 +176,8 @@ def test_every_label_request_is_paced(is_async: bool) -> None:
     # The read-back and the resend go through the same budget as the limit methods.
     portal, budget = Portal(["429", "applied-502"]), RecordingBudget()
     run(is_async, portal, "create_label", "deals", "contacts", "Decision maker", budget=budget)
-    assert portal.seen == [POST, POST, GET_FORWARD, GET_REVERSE]
-    assert (budget.acquired, budget.statuses) == (4, [429, 502, 200, 200])
+    assert portal.seen == [GET_FORWARD, POST, POST, GET_FORWARD, GET_REVERSE]
+    assert (budget.acquired, budget.statuses) == (5, [200, 429, 502, 200, 200])
 
 
 @both
@@ -188,7 +186,7 @@ def test_same_object_pair_is_read_back_in_one_read(is_async: bool) -> None:
     result = run(
         is_async, portal, "create_label", "contacts", "contacts", "Manager", inverse_label="Employee"
     )
-    assert portal.seen == ["POST 0-1>0-1", "GET 0-1>0-1"]
+    assert portal.seen == ["GET 0-1>0-1", "POST 0-1>0-1", "GET 0-1>0-1"]
     assert portal.bodies[0] == {"label": "Manager", "name": "manager", "inverseLabel": "Employee"}
     assert [(t.type_id, t.label) for t in result] == [(100, "Manager"), (101, "Employee")]
     assert result.read_back is True
@@ -200,7 +198,7 @@ def test_persistent_502_gives_up_with_a_typed_error_and_creates_nothing(is_async
     with pytest.raises(errors.ServerError) as caught:
         run(is_async, portal, "create_label", "deals", "contacts", "Decision maker")
     # FAST allows 3 retries: 4 POSTs, each followed by a read-back that found nothing.
-    assert portal.seen == [POST, GET_FORWARD] * 4
+    assert portal.seen == [GET_FORWARD] + [POST, GET_FORWARD] * 4
     assert portal.created() == 0
     notes = caught.value.__notes__
     assert "the labels were read back: the label was not created" in notes
@@ -220,7 +218,7 @@ def test_policy_without_post_retries_reads_back_but_does_not_resend(is_async: bo
             "Decision maker",
             retry=RetryPolicy(retry_posts=False, backoff_initial=0.001),
         )
-    assert portal.seen == [POST, GET_FORWARD]
+    assert portal.seen == [GET_FORWARD, POST, GET_FORWARD]
 
 
 @both
@@ -228,30 +226,130 @@ def test_refused_create_is_not_read_back_or_resent(is_async: bool) -> None:
     portal = Portal(["400"])
     with pytest.raises(errors.BadRequestError) as caught:
         run(is_async, portal, "create_label", "deals", "contacts", "Decision maker")
-    assert portal.seen == [POST]
+    assert portal.seen == [GET_FORWARD, POST]
     assert caught.value.message == "a label with this name exists"
 
 
 @both
 def test_failed_read_back_says_the_outcome_is_unknown(is_async: bool) -> None:
-    portal = Portal(["applied-502"], get_status=500)
+    portal = Portal(["applied-502"], get_statuses=[200, 500, 500, 500, 500])
     with pytest.raises(errors.ServerError) as caught:
         run(is_async, portal, "create_label", "deals", "contacts", "Decision maker")
     assert caught.value.status_code == 502  # the create's own failure, not the read's
-    assert portal.seen == [POST] + [GET_FORWARD] * 4  # the read is a GET, retried as usual
+    assert portal.seen == [GET_FORWARD, POST] + [GET_FORWARD] * 4  # the read is a GET, retried as usual
     assert any("whether the label was created is unknown" in note for note in caught.value.__notes__)
     assert portal.created() == 1
 
 
 @both
 def test_token_is_in_no_error(is_async: bool) -> None:
-    portal = Portal(["applied-502"], get_status=500)
+    portal = Portal(["applied-502"], get_statuses=[200, 500, 500, 500, 500])
     with pytest.raises(errors.HubSpotError) as caught:
         run(is_async, portal, "create_label", "deals", "contacts", "Decision maker")
     notes = caught.value.__notes__
     assert any("cannot read" in note for note in notes)  # the echo reached the note, redacted
     texts = [str(caught.value), repr(caught.value), *notes, str(caught.value.__cause__)]
     assert all(TOKEN not in text for text in texts)
+
+
+@pytest.fixture
+def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits of the call, recorded instead of slept."""
+    waits: list[float] = []
+
+    async def async_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(call_module, "sleep", waits.append)
+    monkeypatch.setattr(call_module, "async_sleep", async_sleep)
+    return waits
+
+
+@both
+def test_total_wait_bounds_a_create_label_whose_read_backs_and_resends_fail(
+    is_async: bool, slept: list[float]
+) -> None:
+    # Every POST answers 503; every read-back meets one 503 before it is answered. The read-backs'
+    # retries and the resends share the call's one bound.
+    portal = Portal(["503"] * 10, get_statuses=[200, *[503, 200] * 10])
+    policy = RetryPolicy(total_wait=3.0)
+    with pytest.raises(errors.ServerError) as caught:
+        run(is_async, portal, "create_label", "deals", "contacts", "Decision maker", retry=policy)
+    assert sum(slept) <= 3.0 and len(slept) >= 4  # read-back retries and resends both waited
+    assert portal.seen.count(POST) >= 2 and portal.created() == 0
+    # Whichever request met the bound (a read-back's retry, or a resend) says so.
+    notes = [*caught.value.__notes__, *getattr(caught.value.__cause__, "__notes__", [])]
+    assert any("would pass the 3 s budget" in note for note in notes), notes
+
+
+@both
+def test_a_label_that_existed_before_the_call_is_not_taken_for_one_it_created(is_async: bool) -> None:
+    # The POST's answer (HubSpot's duplicate refusal) is lost; the read-back finds the label, but it
+    # was there before the call: the resend meets HubSpot's duplicate error, which is raised.
+    portal = Portal(["502", "400"])
+    portal.types[(DEALS, CONTACTS)].append(
+        {"category": "USER_DEFINED", "typeId": 90, "label": "Decision maker"}
+    )
+    portal.types[(CONTACTS, DEALS)].append(
+        {"category": "USER_DEFINED", "typeId": 91, "label": "Decision maker"}
+    )
+    with pytest.raises(errors.BadRequestError) as caught:
+        run(is_async, portal, "create_label", "deals", "contacts", "Decision maker")
+    assert portal.seen == [GET_FORWARD, POST, GET_FORWARD, POST]
+    assert portal.created() == 1  # the one that was there
+    assert caught.value.message == "a label with this name exists"
+    assert any("existed before this call (USER_DEFINED 90)" in note for note in caught.value.__notes__)
+
+
+def _deleting(first: httpx.Response | type[Exception]):
+    """A portal whose label 250 the first DELETE removes, answering ``first``; later DELETEs find it gone."""
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.method)
+        if len(sent) > 1:
+            return httpx.Response(404, json=error_body("OBJECT_NOT_FOUND", message="no label 250"))
+        if isinstance(first, type):
+            raise first("lost", request=request)
+        # A fresh copy: the cases are shared by the sync and async runs.
+        return httpx.Response(first.status_code, headers=first.headers, content=first.content)
+
+    return handler, sent
+
+
+@both
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param(httpx.Response(502, content=HTML_502), id="502"),
+        pytest.param(httpx.ReadTimeout, id="timeout"),
+        pytest.param(httpx.RemoteProtocolError, id="dropped"),
+    ],
+)
+def test_a_delete_sent_again_after_a_lost_answer_that_finds_the_label_gone_is_done(
+    is_async: bool, first: Any
+) -> None:
+    handler, sent = _deleting(first)
+    client = async_client(handler) if is_async else sync_client(handler)
+    if is_async:
+
+        async def go() -> Any:
+            async with client:
+                return await client.delete_label("deals", "contacts", 250)
+
+        assert asyncio.run(go()) is None
+    else:
+        with client:
+            assert client.delete_label("deals", "contacts", 250) is None
+    assert sent == ["DELETE", "DELETE"]
+
+
+def test_a_delete_that_finds_nothing_without_a_lost_answer_is_not_found() -> None:
+    # A 429 was certainly not processed: the 404 after it is the label's own.
+    handler, sent = _deleting(httpx.Response(429, json=rate_limited(), headers={"Retry-After": "0"}))
+    with sync_client(handler) as client, pytest.raises(errors.NotFoundError):
+        client.delete_label("deals", "contacts", 250)
+    assert sent == ["DELETE", "DELETE"]
 
 
 @both
@@ -409,7 +507,7 @@ POLICY = RetryPolicy(max_retries=2, backoff_initial=1.0, backoff_max=8.0, locked
         ),
         (POLICY, [FailedAttempt(failure="timeout")], [Retry(1.0, "timed out")]),
         (POLICY, [FailedAttempt(status=423)], [Retry(2.0, "status 423")]),
-        (POLICY, [FailedAttempt(status=429)], [GiveUp]),  # the transport retried it already
+        (POLICY, [FailedAttempt(status=429)], [GiveUp]),  # the request flow retried it already
         (POLICY, [FailedAttempt(failure="connect")], [GiveUp]),  # likewise
         (POLICY, [FailedAttempt(status=400)], [GiveUp]),
         (RetryPolicy(retry_posts=False), [FailedAttempt(status=502)], [GiveUp]),
@@ -420,11 +518,13 @@ POLICY = RetryPolicy(max_retries=2, backoff_initial=1.0, backoff_max=8.0, locked
         ),
     ],
 )
-def test_create_retries(policy: RetryPolicy, failures: list[FailedAttempt], expected: list[Any]) -> None:
-    retries = CreateRetries(policy)
-    assert retries.transport_policy.retry_posts is False
-    decisions = [retries.next(failed, jitter=0.0, now=NOW) for failed in failures]
+def test_resends_after_a_read_back(
+    policy: RetryPolicy, failures: list[FailedAttempt], expected: list[Any]
+) -> None:
+    call = Call(policy, None, rand=lambda: 0.0, clock=lambda: NOW)
+    decisions = [call.resend(failed) for failed in failures]
     assert [d if isinstance(d, Retry) else type(d) for d in decisions] == expected
+    assert call.waited == sum(d.wait for d in decisions if isinstance(d, Retry))
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Callable
+from unittest import mock
 
 import httpx
 import pytest
@@ -23,7 +25,6 @@ from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
         ('{"access_token": "tok-987654321"}', "tok-987654321"),
         ("client_secret: s3cr3t-value", "s3cr3t-value"),
         ("token=abcdefghijklmnopqrstuvwxyzABCDEFGH", "abcdefghijklmnopqrstuvwxyzABCDEFGH"),
-        ("the server said pat-eu1-0f0e0d0c-aaaa-bbbb-cccc-123456789abc.", "0f0e0d0c-aaaa-bbbb"),
         ("budget at redis://:hunter2-pw@127.0.0.1:6379/0 unreachable", "hunter2-pw"),
         ("proxy https://me:S3cret@proxy.test:3128 refused", "S3cret"),
         ("redis://default:password@redis.test:6379", ":password@"),
@@ -31,6 +32,23 @@ from wrapper_helpers import FAST, TOKEN, batch_body, item_error, sync_client
 )
 def test_credential_patterns_are_masked(text: str, secret_part: str):
     assert secret_part not in redact(text) and MASK in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the server said pat-eu1-0f0e0d0c-aaaa-bbbb-cccc-123456789abc.",
+            f"the server said {MASK}.",
+        ),
+        ("401 for pat-na1-11111111-2222-3333-4444-555555555555 (expired)", f"401 for {MASK} (expired)"),
+        ('{"detail": "pat-na2-8a7b6c5d-1e2f-3a4b-5c6d-7e8f9a0b1c2d"}', f'{{"detail": "{MASK}"}}'),
+        ("token pat-ap1-abcdef12-3456-7890-abcd-ef1234567890,next", f"token {MASK},next"),
+    ],
+    ids=["eu1", "na1", "na2-in-json", "ap1-before-a-comma"],
+)
+def test_hubspot_tokens_with_several_dashed_groups_are_masked_whole(text: str, expected: str):
+    assert redact(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -53,6 +71,11 @@ def _client(**options: object) -> None:
     LimitsClient(**{"access_token": TOKEN, **options})  # type: ignore[arg-type]
 
 
+def _client_from_env(base_url: str) -> None:
+    with mock.patch.dict(os.environ, {"HUBSPOT_BASE_URL": base_url}):
+        _client()
+
+
 @pytest.mark.parametrize(
     ("mistake", "error_type", "expected"),
     [
@@ -67,6 +90,18 @@ def _client(**options: object) -> None:
             errors.InvalidInputError,
             "base_url: must be an absolute URL like 'https://api.hubapi.com', got 'api.hubapi.com'",
             id="base URL without scheme",
+        ),
+        pytest.param(
+            lambda: _client_from_env("localhost:8080"),
+            errors.InvalidInputError,
+            "HUBSPOT_BASE_URL: must be an absolute URL like 'https://api.hubapi.com', got 'localhost:8080'",
+            id="HUBSPOT_BASE_URL without scheme names the variable",
+        ),
+        pytest.param(
+            lambda: _client(base_url="http://[::1"),
+            errors.InvalidInputError,
+            "base_url: must be an absolute URL like 'https://api.hubapi.com', got 'http://[::1'",
+            id="base URL httpx cannot parse",
         ),
         pytest.param(
             lambda: _client(base_url="http://api.hubapi.com"),

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from hubspot_association_limits import AsyncLimitsClient, LimitsClient, RetryPolicy
+from hubspot_association_limits import AsyncLimitsClient, LimitsClient, RateLimitInfo, RetryPolicy
+from hubspot_association_limits._call import Exchange
 
 TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555"
 BASE_URL = "https://api.hubapi.test"
@@ -116,3 +117,11 @@ MakeClient = Callable[..., "LimitsClient | AsyncFacade"]
 
 def facade_client(handler: Handler, **kwargs: Any) -> AsyncFacade:
     return AsyncFacade(async_client(handler, **kwargs))
+
+
+def exchange_of(
+    status: int, body: Any = None, *, replayed: bool = False, gave_up: str | None = None
+) -> Exchange:
+    """What one request came to, as a flow receives it: an answer of ``status`` with JSON ``body``."""
+    response = httpx.Response(status) if body is None else httpx.Response(status, json=body)
+    return Exchange(response, 1, RateLimitInfo(), replayed, gave_up)

@@ -25,19 +25,12 @@ if TYPE_CHECKING:
         object_types,
     )
     from ._client import AsyncLimitsClient, LimitsClient
+    from ._headers import RateLimitInfo
     from ._pacing import InProcessBudget, RateBudget, RateObservation
     from ._redis_budget import RedisBudget
-    from ._results import (
-        BatchResult,
-        ItemError,
-        LabelsResult,
-        LimitsResult,
-        PurgeResult,
-        RateLimitInfo,
-        Unreadable,
-    )
+    from ._results import BatchResult, LabelsResult, LimitsResult, PurgeResult
     from ._retry import RetryPolicy
-    from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
+    from ._types import AssociationLabel, AssociationTypeKey, ItemError, Limit, LimitInput, Unreadable
     from .errors import BudgetUnavailableError
 
     __version__: str
@@ -53,7 +46,7 @@ _HOMES = {
     "BudgetUnavailableError": ".errors",
     "Category": "._catalogue",
     "InProcessBudget": "._pacing",
-    "ItemError": "._results",
+    "ItemError": "._types",
     "LabelsResult": "._results",
     "Limit": "._types",
     "LimitInput": "._types",
@@ -64,9 +57,9 @@ _HOMES = {
     "ObjectTypeInfo": "._catalogue",
     "PurgeResult": "._results",
     "RateBudget": "._pacing",
-    "RateLimitInfo": "._results",
+    "RateLimitInfo": "._headers",
     "RateObservation": "._pacing",
-    "Unreadable": "._results",
+    "Unreadable": "._types",
     "RedisBudget": "._redis_budget",  # optional extra "redis": its own imports wait for first use too
     "RetryPolicy": "._retry",
     "TokenRefresh": "._auth",

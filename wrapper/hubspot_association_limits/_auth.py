@@ -1,4 +1,4 @@
-"""Bearer auth as an ``httpx.Auth``, with optional OAuth refresh, and the plain-HTTP refusal.
+"""OAuth refresh as an ``httpx.Auth``, and the plain-HTTP refusal (a plain token is a default header).
 
 The token goes only over HTTPS, or plain HTTP to loopback (127.0.0.0/8, ::1, localhost). The
 client never follows redirects itself, and httpx drops ``Authorization`` on a redirect to another
@@ -20,7 +20,7 @@ from ._logging import logger
 from ._redact import register_secret
 from .errors import AuthenticationError, InsecureTransportError, from_response, parse_json_object
 
-__all__ = ["BearerAuth", "OAuthCredentials", "OAuthRefreshAuth", "TokenRefresh", "check_secure_url"]
+__all__ = ["OAuthCredentials", "OAuthRefreshAuth", "TokenRefresh", "check_secure_url"]
 
 TOKEN_PATH: Final = "/oauth/v1/token"
 
@@ -72,22 +72,6 @@ class TokenRefresh:
 
     def __repr__(self) -> str:
         return f"TokenRefresh(access_token=..., refresh_token=..., expires_in={self.expires_in})"
-
-
-class BearerAuth(httpx.Auth):
-    """``Authorization: Bearer <token>``, refused over insecure transport."""
-
-    def __init__(self, token: str) -> None:
-        register_secret(token)
-        self._header = f"Bearer {token}"
-
-    def __repr__(self) -> str:
-        return "BearerAuth(token=...)"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        check_secure_url(request.url)
-        request.headers["Authorization"] = self._header
-        yield request
 
 
 class OAuthRefreshAuth(httpx.Auth):

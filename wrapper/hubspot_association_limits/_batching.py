@@ -1,103 +1,43 @@
-"""The chunk loop of create, update and purge, without IO, shared by the sync and async clients.
+"""The chunk loop of create, update and purge, as flows (``_flow``): shared by the sync and async clients.
 
-A flow is a generator, as httpx's ``Auth.auth_flow`` is: it yields what to do next (send a chunk,
-read the pair back) and receives what came of it; a ``HubSpotError`` the step raised is thrown
-into it instead. It returns the call's result or raises. ``run`` and ``arun`` drive a flow with a
-client's sync or async ``perform``, so the decisions exist once and the clients only do the IO.
+A batch is sent in chunks of ``batch_size``; results and errors come back merged in input order.
+A chunk failing after others were applied is a ``BatchIncompleteError`` that says which inputs
+were applied. A chunk resent after an attempt that may have been applied (a 5xx, a timeout, a
+dropped connection) may answer item errors that only describe that attempt's effect: one read of
+the pair settles every key of the chunk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Generator, Sequence
-from typing import Literal, TypeVar
+from collections.abc import Sequence
+from typing import TypeVar
 
-import attrs
-
+from ._call import Exchange
+from ._flow import Flow, Operation, Pair, ReadPair, SendKeys, SendLimits
 from ._logging import logger
 from ._results import (
     BatchResult,
-    LimitsResult,
     PurgeResult,
     ResponseMeta,
     merge_batch_results,
     resolve_by_read_back,
 )
 from ._types import AssociationTypeKey, LimitInput
+from ._wire import meta_of, raise_for_status, read_batch, read_limits
 from .errors import BatchIncompleteError, HubSpotError
 
-__all__ = [
-    "ChunkSent",
-    "Flow",
-    "Operation",
-    "Outcome",
-    "ReadPair",
-    "SendKeys",
-    "SendLimits",
-    "Step",
-    "arun",
-    "batch_flow",
-    "purge_flow",
-    "run",
-]
-
-Operation = Literal["create", "update"]
+__all__ = ["batch_flow", "purge_flow"]
 
 _T = TypeVar("_T")
-_R = TypeVar("_R")
-_O = TypeVar("_O", bound="ChunkSent | LimitsResult")
-
-
-@attrs.frozen
-class SendLimits:
-    """Send one create or update chunk."""
-
-    operation: Operation
-    chunk: list[LimitInput]
-
-
-@attrs.frozen
-class SendKeys:
-    """Send one purge chunk."""
-
-    chunk: list[AssociationTypeKey]
-
-
-@attrs.frozen
-class ReadPair:
-    """Read the pair's live limits (the client's ``get``)."""
-
-
-@attrs.frozen
-class ChunkSent:
-    """What one chunk's call returned: its meta, its batch part (not for purge), and whether an
-    attempt before the final one may have been applied (a POST resent after a 5xx, timeout or
-    dropped connection)."""
-
-    meta: ResponseMeta
-    part: BatchResult | None = None
-    ambiguous: bool = False
-
-
-Step = SendLimits | SendKeys | ReadPair
-Outcome = ChunkSent | LimitsResult
-Flow = Generator[Step, Outcome, _R]
 
 
 def _chunks(items: Sequence[_T], size: int) -> list[list[_T]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
-def _expect(kind: type[_O], outcome: Outcome) -> _O:
-    if not isinstance(outcome, kind):  # a runner bug, not a HubSpot answer
-        raise TypeError(f"expected {kind.__name__}, got {type(outcome).__name__}")
-    return outcome
-
-
-def _read_back(operation: Operation, part: BatchResult) -> Flow[BatchResult]:
-    # The chunk was resent after an attempt that may have been applied: its item errors may only
-    # describe that attempt's effect. One read of the pair settles every key of the chunk.
+def _read_back(operation: Operation, pair: Pair, part: BatchResult) -> Flow[BatchResult]:
     try:
-        live = _expect(LimitsResult, (yield ReadPair()))
+        live = read_limits((yield ReadPair(pair)))
     except HubSpotError as error:
         # The chunk's own answer still stands; its errors are reported as HubSpot gave them.
         logger.warning(
@@ -107,17 +47,17 @@ def _read_back(operation: Operation, part: BatchResult) -> Flow[BatchResult]:
     return resolve_by_read_back(part, live.results, labels=operation == "create")
 
 
-def batch_flow(operation: Operation, items: list[LimitInput], batch_size: int) -> Flow[BatchResult]:
+def batch_flow(
+    operation: Operation, pair: Pair, items: list[LimitInput], batch_size: int
+) -> Flow[BatchResult]:
     """Create or update ``items`` chunk by chunk; a chunk failing after applied ones: BatchIncompleteError."""
     parts: list[BatchResult] = []
     for chunk in _chunks(items, batch_size):
         try:
-            sent = _expect(ChunkSent, (yield SendLimits(operation, chunk)))
-            part = sent.part
-            if part is None:
-                raise TypeError("a create or update chunk came back without its result")
-            if sent.ambiguous and part.errors:
-                part = yield from _read_back(operation, part)
+            exchange: Exchange = yield SendLimits(operation, pair, chunk)
+            part = read_batch(exchange, chunk)
+            if exchange.replayed_after_ambiguous_failure and part.errors:
+                part = yield from _read_back(operation, pair, part)
         except HubSpotError as error:
             if not parts:
                 raise
@@ -129,13 +69,14 @@ def batch_flow(operation: Operation, items: list[LimitInput], batch_size: int) -
     return merge_batch_results(parts, items)
 
 
-def purge_flow(keys: list[AssociationTypeKey], batch_size: int) -> Flow[PurgeResult]:
+def purge_flow(pair: Pair, keys: list[AssociationTypeKey], batch_size: int) -> Flow[PurgeResult]:
     """Purge ``keys`` chunk by chunk; a failed chunk after purged ones is a BatchIncompleteError."""
     purged: list[AssociationTypeKey] = []
     meta = ResponseMeta.from_response(204, {})
     for chunk in _chunks(keys, batch_size):
         try:
-            sent = _expect(ChunkSent, (yield SendKeys(chunk)))
+            exchange: Exchange = yield SendKeys(pair, chunk)
+            raise_for_status(exchange)
         except HubSpotError as error:
             if not purged:
                 raise
@@ -143,37 +84,5 @@ def purge_flow(keys: list[AssociationTypeKey], batch_size: int) -> Flow[PurgeRes
                 f"purge stopped part-way: {error}", applied=purged, not_applied=keys[len(purged) :]
             ) from error
         purged.extend(chunk)
-        meta = sent.meta
+        meta = meta_of(exchange)
     return PurgeResult(purged=purged, meta=meta)
-
-
-def run(flow: Flow[_R], perform: Callable[[Step], Outcome]) -> _R:
-    """Drive ``flow`` with a blocking ``perform``."""
-    try:
-        step = next(flow)
-        while True:
-            try:
-                outcome = perform(step)
-            except HubSpotError as error:
-                step = flow.throw(error)
-            else:
-                step = flow.send(outcome)
-    except StopIteration as done:
-        result: _R = done.value
-        return result
-
-
-async def arun(flow: Flow[_R], perform: Callable[[Step], Awaitable[Outcome]]) -> _R:
-    """Drive ``flow`` with an async ``perform``."""
-    try:
-        step = next(flow)
-        while True:
-            try:
-                outcome = await perform(step)
-            except HubSpotError as error:
-                step = flow.throw(error)
-            else:
-                step = flow.send(outcome)
-    except StopIteration as done:
-        result: _R = done.value
-        return result

@@ -21,6 +21,7 @@ __all__ = [
     "Category",
     "ObjectType",
     "ObjectTypeInfo",
+    "closest_object_type_name",
     "hubspot_defined_type",
     "hubspot_defined_types",
     "normalise_object_type",
@@ -756,6 +757,16 @@ def normalise_object_type(value: str) -> str | None:
         return value
     info = object_type_info(value)
     return info.id if info else None
+
+
+def closest_object_type_name(value: str) -> str | None:
+    """The (plural) name of the standard object type most like a misspelt name, singular or plural
+    (``"contactz"`` -> ``"contacts"``), or None when none is close."""
+    import difflib  # here: only a misspelt name pays for it
+
+    key = value.strip().lower().replace("-", "_")
+    matches = difflib.get_close_matches(key, _BY_NAME, n=1, cutoff=0.75)
+    return _BY_NAME[matches[0]].name if matches else None
 
 
 def object_type_name(object_id: str) -> str:

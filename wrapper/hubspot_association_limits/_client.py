@@ -1,21 +1,27 @@
-"""``LimitsClient`` and ``AsyncLimitsClient``: the same five methods over the generated endpoint functions.
+"""``LimitsClient`` and ``AsyncLimitsClient``: the same nine methods, each a flow performed over the wire.
 
-A call validates its inputs; for create, update and purge a flow of ``_batching`` decides the
-chunks and the merge, and the client performs each step: it calls the generated function (the
-transport retries and paces underneath), maps a non-2xx answer to a typed error and builds the
-result from the generated model.
+A method checks its arguments (``_inputs``, ``_labels``) and runs its flow (``_flow``):
+``_batching`` for create, update and purge, ``_labels`` for create_label and delete_label, one
+request for the reads and the rename. The client performs each step the flow yields: ``_request``
+names the generated endpoint, and ``_call``'s request flow sends it (pacing, retries) under the
+call's one ``Call``. Reading the answers is the flows' (``_wire``), so the two clients differ only
+in blocking or awaiting.
 """
 
 from __future__ import annotations
 
 import os
 import urllib.request
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any, Final, Literal, TypeVar
+from types import ModuleType
+from typing import Any, Final, Literal, NamedTuple, TypeVar
 
 import httpx
 from hubspot_association_limits_api import Client
+from hubspot_association_limits_api.api.labels import create_label as create_label_endpoint
+from hubspot_association_limits_api.api.labels import delete_label as delete_label_endpoint
+from hubspot_association_limits_api.api.labels import list_labels, update_label
 from hubspot_association_limits_api.api.limits import (
     create_limits,
     get_limits,
@@ -23,45 +29,51 @@ from hubspot_association_limits_api.api.limits import (
     purge_limits,
     update_limits,
 )
-from hubspot_association_limits_api.types import Response
 
-from ._auth import BearerAuth, OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
-from ._batching import (
-    ChunkSent,
+from ._auth import OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
+from ._batching import batch_flow, purge_flow
+from ._call import Call, aexchange, apause, exchange, pause, request_flow
+from ._flow import (
+    CreateLabel,
+    DeleteLabel,
+    Flow,
     Outcome,
+    ReadAll,
+    ReadLabels,
     ReadPair,
+    RenameLabel,
+    Resend,
     SendKeys,
+    SendLimits,
     Step,
     arun,
-    batch_flow,
-    purge_flow,
     run,
+    single,
 )
 from ._inputs import coerce_keys, coerce_limit_inputs, pair_ids
-from ._labels import AsyncLabelMethods, LabelMethods
+from ._labels import (
+    create_label_flow,
+    create_request,
+    delete_label_flow,
+    rename_label_flow,
+    type_id_of,
+    update_body,
+)
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
-from ._responses import meta_of as _meta
-from ._results import BatchResult, LimitsResult, PurgeResult
-from ._retry import RetryPolicy
+from ._redact import register_secret
+from ._results import BatchResult, LabelsResult, LimitsResult, PurgeResult
+from ._retry import Retry, RetryPolicy
 from ._transport import (
     GENERATED_PREFIX,
     AsyncClientTransport,
-    AsyncRetryTransport,
-    CallState,
+    AsyncPrefixTransport,
     ClientTransport,
-    RetryTransport,
-    call_state,
+    PrefixTransport,
+    rewrite_prefix,
 )
-from ._types import LimitInput
-from ._wire import key_body, limit_body, read_batch, read_limits
-from .errors import (
-    APIConnectionError,
-    APITimeoutError,
-    HubSpotError,
-    InvalidInputError,
-    from_response,
-)
+from ._wire import key_body, limit_body, read_labels, read_limits
+from .errors import InvalidInputError
 
 __all__ = ["AsyncLimitsClient", "LimitsClient"]
 
@@ -71,7 +83,7 @@ TOKEN_ENV: Final = "HUBSPOT_ACCESS_TOKEN"
 BASE_URL_ENV: Final = "HUBSPOT_BASE_URL"
 CONNECT_TIMEOUT: Final = 5.0
 
-_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 
 def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
@@ -89,14 +101,21 @@ def _prefix(api_prefix: str) -> str:
     return prefix
 
 
-def _base_url(base_url: str) -> str:
+def _base_url(base_url: str | None) -> str:
+    """The argument, else env HUBSPOT_BASE_URL, else HubSpot's; a bad one is named by where it came from."""
     # Only the shape is checked here; which schemes may carry the token is check_secure_url's call.
-    url = httpx.URL(base_url)
-    if not url.scheme or not url.host:
+    value, source = (base_url, "base_url") if base_url else (os.environ.get(BASE_URL_ENV), BASE_URL_ENV)
+    if not value:
+        return DEFAULT_BASE_URL
+    try:
+        url = httpx.URL(value)
+    except httpx.InvalidURL:
+        url = None
+    if url is None or not url.scheme or not url.host:
         raise InvalidInputError(
-            f"must be an absolute URL like 'https://api.hubapi.com', got {base_url!r}", field="base_url"
+            f"must be an absolute URL like 'https://api.hubapi.com', got {value!r}", field=source
         )
-    return base_url.rstrip("/")
+    return value.rstrip("/")
 
 
 def _env_proxy(base_url: str) -> str | None:
@@ -108,18 +127,8 @@ def _env_proxy(base_url: str) -> str | None:
     return urllib.request.getproxies().get(url.scheme)
 
 
-def _raise_for_status(response: Response[Any], state: CallState) -> None:
-    """The one place a non-2xx answer becomes a typed error (with why it was not retried, as a note)."""
-    status = int(response.status_code)
-    if not 200 <= status < 300:
-        error = from_response(status, response.headers, response.content)
-        if state.gave_up:
-            error.add_note(f"not retried: {state.gave_up} ({state.attempts} attempt(s))")
-        raise error
-
-
 class _Core:
-    """Settings and the pure steps shared by the sync and async clients."""
+    """The settings and the auth of a client, shared by the sync and async clients."""
 
     def __init__(
         self,
@@ -139,12 +148,13 @@ class _Core:
         configure_from_env()
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise InvalidInputError(f"must be a positive integer, got {batch_size!r}", field="batch_size")
-        self.base_url = _base_url(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)
+        self.base_url = _base_url(base_url)
         self.api_prefix = _prefix(api_prefix)
         self.timeout = _timeout(timeout)
         self.policy = retry if retry is not None else RetryPolicy(max_retries=max_retries)
         self.batch_size = batch_size
         self.budget: RateBudget | None = InProcessBudget() if budget is None else (budget or None)
+        self.headers: dict[str, str] = {}
         self.auth = self._auth(access_token, auth, oauth, on_token_refresh)
 
     def _auth(
@@ -153,7 +163,7 @@ class _Core:
         auth: httpx.Auth | None,
         oauth: OAuthCredentials | None,
         on_token_refresh: Callable[[TokenRefresh], None] | None,
-    ) -> httpx.Auth:
+    ) -> httpx.Auth | None:
         check_secure_url(self.base_url)
         if auth is not None:
             return auth
@@ -164,15 +174,28 @@ class _Core:
             raise InvalidInputError(
                 f"no access token: pass access_token or set {TOKEN_ENV}", field="access_token"
             )
-        return BearerAuth(token)
+        # A plain token is a default header, not an httpx.Auth flow run for every request: the
+        # base URL was checked above, and the client follows no redirect.
+        register_secret(token)
+        self.headers["Authorization"] = f"Bearer {token}"
+        return None
 
-    def generated_client(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> Client:
-        return Client(
-            base_url=self.base_url,
-            timeout=self.timeout,
-            follow_redirects=False,
-            httpx_args={"transport": transport, "auth": self.auth, "trust_env": False},
-        )
+    def httpx_args(self, transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> dict[str, Any]:
+        """What the httpx client of a client is built with (no proxy or netrc from the environment:
+        a proxy, if any, is inside ``transport``)."""
+        return {
+            "base_url": self.base_url,
+            "timeout": self.timeout,
+            "follow_redirects": False,
+            "trust_env": False,
+            "headers": self.headers,
+            "auth": self.auth,
+            "transport": transport,
+        }
+
+    def call(self, retry: RetryPolicy | None) -> Call:
+        """The state of one call: its policy (the call's own, or the client's) and the client's budget."""
+        return Call(retry or self.policy, self.budget)
 
     def describe(self, name: str) -> str:
         return (
@@ -180,25 +203,59 @@ class _Core:
             f"batch_size={self.batch_size}, max_retries={self.policy.max_retries})"
         )
 
-    @staticmethod
-    def chunk_sent(response: Response[Any], state: CallState, chunk: Sequence[LimitInput]) -> ChunkSent:
-        part = read_batch(response, chunk, _meta(response, state))
-        return ChunkSent(part.meta, part, state.replayed_after_ambiguous_failure)
 
-    @staticmethod
-    def limits(response: Response[Any], state: CallState) -> LimitsResult:
-        return read_limits(response, _meta(response, state))
+class _Request(NamedTuple):
+    """The generated endpoint a step is sent with, and how the call may retry it."""
 
-
-def _map_transport_error(error: httpx.TransportError, state: CallState) -> HubSpotError:
-    attempts = f"after {state.attempts} attempt(s)"
-    if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(f"HubSpot did not answer in time {attempts}: {type(error).__name__}")
-    return APIConnectionError(f"could not reach HubSpot {attempts}: {type(error).__name__}: {error}")
+    endpoint: ModuleType  # its sync_detailed / asyncio_detailed
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    method: str
+    retry_posts: bool | None = None  # None: as the call's policy says
 
 
-class LimitsClient(LabelMethods):
-    """HubSpot association-limit configurations, synchronously. Thread-safe; use as a context manager.
+class _Target:
+    """A request as a log line names it (``POST /crm/.../batch/create``); worked out only if logged."""
+
+    __slots__ = ("_api_prefix", "_request")
+
+    def __init__(self, request: _Request, api_prefix: str) -> None:
+        self._request = request
+        self._api_prefix = api_prefix
+
+    def __str__(self) -> str:
+        request = self._request
+        # The generated endpoint's own path template, so the line shows the path that was sent.
+        url = request.endpoint._get_kwargs(*request.args, **request.kwargs)["url"]
+        return f"{request.method} {rewrite_prefix(httpx.URL(url), self._api_prefix).path}"
+
+
+def _request(step: Step) -> _Request:
+    """The request a step sends (a ``Resend`` sends none)."""
+    match step:
+        case SendLimits(operation, pair, chunk):
+            endpoint = create_limits if operation == "create" else update_limits
+            return _Request(endpoint, pair, {"body": limit_body(chunk)}, "POST")
+        case SendKeys(pair, chunk):
+            return _Request(purge_limits, pair, {"body": key_body(chunk)}, "POST")
+        case ReadPair(pair):
+            return _Request(get_limits, pair, {}, "GET")
+        case ReadAll():
+            return _Request(list_all_limits, (), {}, "GET")
+        case ReadLabels(pair):
+            return _Request(list_labels, pair, {}, "GET")
+        case CreateLabel(pair, body):
+            # Not idempotent: the label flow decides any resend, after reading the labels back.
+            return _Request(create_label_endpoint, pair, {"body": body}, "POST", retry_posts=False)
+        case RenameLabel(pair, body):
+            return _Request(update_label, pair, {"body": body}, "PUT")
+        case DeleteLabel(pair, type_id):
+            return _Request(delete_label_endpoint, (*pair, type_id), {}, "DELETE")
+    raise TypeError(f"{type(step).__name__} sends no request")  # a flow bug, not a HubSpot answer
+
+
+class LimitsClient:
+    """HubSpot association-limit configurations and labels, synchronously. Thread-safe; a context manager.
 
     ``access_token`` defaults to env ``HUBSPOT_ACCESS_TOKEN``, ``base_url`` to env ``HUBSPOT_BASE_URL``,
     then ``https://api.hubapi.com``. ``budget=None`` paces with an
@@ -212,7 +269,7 @@ class LimitsClient(LabelMethods):
         access_token: str | None = None,
         *,
         base_url: str | None = None,
-        api_prefix: str = GENERATED_PREFIX,
+        api_prefix: str = "/crm/associations/v4",
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry: RetryPolicy | None = None,
@@ -236,17 +293,15 @@ class LimitsClient(LabelMethods):
             oauth=oauth,
             on_token_refresh=on_token_refresh,
         )
-        inner: httpx.BaseTransport = (
+        transport: httpx.BaseTransport = (
             ClientTransport(http_client)
             if http_client is not None
             else httpx.HTTPTransport(proxy=_env_proxy(self._core.base_url))
         )
-        transport = RetryTransport(
-            inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
-        )
-        self._transport = transport
-        self._generated = self._core.generated_client(transport)
-        self._http = self._generated.get_httpx_client()
+        if self._core.api_prefix != GENERATED_PREFIX:
+            transport = PrefixTransport(transport, self._core.api_prefix)
+        self._http = httpx.Client(**self._core.httpx_args(transport))
+        self._generated = Client(base_url=self._core.base_url).set_httpx_client(self._http)
 
     def __repr__(self) -> str:
         return self._core.describe(type(self).__name__)
@@ -261,44 +316,23 @@ class LimitsClient(LabelMethods):
         """Close the connections this client opened (not an injected ``http_client``)."""
         self._http.close()
 
-    def _call(
-        self, send: Callable[[], Response[_T]], retry: RetryPolicy | None
-    ) -> tuple[Response[_T], CallState]:
-        state = CallState(retry or self._core.policy)
-        token = call_state.set(state)
-        try:
-            response = send()
-        except HubSpotError:
-            raise
-        except httpx.TransportError as error:
-            raise _map_transport_error(error, state) from error
-        finally:
-            call_state.reset(token)
-        _raise_for_status(response, state)
-        return response, state
-
-    def _perform(self, from_id: str, to_id: str, retry: RetryPolicy | None, step: Step) -> Outcome:
-        """One step of a batch flow, over the wire."""
-        if isinstance(step, ReadPair):
-            return self.get(from_id, to_id, retry=retry)
-        if isinstance(step, SendKeys):
-            body = key_body(step.chunk)
-            response, state = self._call(
-                partial(purge_limits.sync_detailed, from_id, to_id, client=self._generated, body=body), retry
-            )
-            return ChunkSent(_meta(response, state))
-        endpoint = create_limits if step.operation == "create" else update_limits
-        response, state = self._call(
-            partial(
-                endpoint.sync_detailed,
-                from_id,
-                to_id,
-                client=self._generated,
-                body=limit_body(step.chunk),
-            ),
-            retry,
+    def _perform(self, call: Call, step: Step) -> Outcome:
+        """Perform one step of a flow: send its request, or wait for a resend the call allows."""
+        if isinstance(step, Resend):
+            decision = call.resend(step.failed)
+            if isinstance(decision, Retry):
+                pause(decision.wait)
+            return decision
+        request = _request(step)
+        send = partial(
+            request.endpoint.sync_detailed, *request.args, client=self._generated, **request.kwargs
         )
-        return self._core.chunk_sent(response, state, step.chunk)
+        target = _Target(request, self._core.api_prefix)
+        flow = request_flow(call, request.method, retry_posts=request.retry_posts, target=target)
+        return exchange(flow, send, call.budget)
+
+    def _run(self, flow: Flow[_R], retry: RetryPolicy | None) -> _R:
+        return run(flow, partial(self._perform, self._core.call(retry)))
 
     def create(
         self,
@@ -310,10 +344,8 @@ class LimitsClient(LabelMethods):
     ) -> BatchResult:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return run(
-            batch_flow("create", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
-        )
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(batch_flow("create", pair, items, self._core.batch_size), retry)
 
     def update(
         self,
@@ -325,10 +357,8 @@ class LimitsClient(LabelMethods):
     ) -> BatchResult:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return run(
-            batch_flow("update", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
-        )
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(batch_flow("update", pair, items, self._core.batch_size), retry)
 
     def purge(
         self,
@@ -340,26 +370,72 @@ class LimitsClient(LabelMethods):
     ) -> PurgeResult:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return run(purge_flow(items, self._core.batch_size), partial(self._perform, from_id, to_id, retry))
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(purge_flow(pair, items, self._core.batch_size), retry)
 
     def get(
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
     ) -> LimitsResult:
         """The limits configured from one object type to another."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        response, state = self._call(
-            lambda: get_limits.sync_detailed(from_id, to_id, client=self._generated), retry
-        )
-        return self._core.limits(response, state)
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(single(ReadPair(pair), read_limits), retry)
 
     def list_all(self, *, retry: RetryPolicy | None = None) -> LimitsResult:
         """Every limit configured in the portal (not paginated)."""
-        response, state = self._call(lambda: list_all_limits.sync_detailed(client=self._generated), retry)
-        return self._core.limits(response, state)
+        return self._run(single(ReadAll(), read_limits), retry)
+
+    def labels(
+        self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
+    ) -> LabelsResult:
+        """Every association type from one object type to another: HubSpot's and the portal's labels."""
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(single(ReadLabels(pair), read_labels), retry)
+
+    def create_label(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        label: str,
+        *,
+        name: str | None = None,
+        inverse_label: str | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> LabelsResult:
+        """Create a label; the result holds the new type of each direction. ``name`` (HubSpot's unique
+        internal name) defaults to the label's ASCII slug ("Decision maker" -> "decision_maker").
+
+        Reads the pair's labels first, so that after a lost answer it can tell a label its own
+        request created (returned, ``read_back=True``) from one that existed before the call
+        (HubSpot's duplicate error is raised). Never creates a label twice."""
+        request = create_request(from_object_type, to_object_type, label, name, inverse_label)
+        return self._run(create_label_flow(request), retry)
+
+    def update_label(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        type_id: int,
+        label: str,
+        *,
+        inverse_label: str | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        """Rename one of the portal's labels (and its inverse label); HubSpot answers 204."""
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(rename_label_flow(pair, update_body(type_id, label, inverse_label)), retry)
+
+    def delete_label(
+        self, from_object_type: str, to_object_type: str, type_id: int, *, retry: RetryPolicy | None = None
+    ) -> None:
+        """Delete one of the portal's labels: HubSpot removes it from every record, with its limits.
+
+        Sent again after an answer was lost, "not found" counts as done: the label is gone (the lost
+        attempt deleted it, or it was never there)."""
+        pair = pair_ids(from_object_type, to_object_type)
+        return self._run(delete_label_flow(pair, type_id_of(type_id)), retry)
 
 
-class AsyncLimitsClient(AsyncLabelMethods):
+class AsyncLimitsClient:
     """The async twin of ``LimitsClient`` (same arguments, same methods, awaitable); use ``async with``."""
 
     def __init__(
@@ -367,7 +443,7 @@ class AsyncLimitsClient(AsyncLabelMethods):
         access_token: str | None = None,
         *,
         base_url: str | None = None,
-        api_prefix: str = GENERATED_PREFIX,
+        api_prefix: str = "/crm/associations/v4",
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry: RetryPolicy | None = None,
@@ -391,17 +467,15 @@ class AsyncLimitsClient(AsyncLabelMethods):
             oauth=oauth,
             on_token_refresh=on_token_refresh,
         )
-        inner: httpx.AsyncBaseTransport = (
+        transport: httpx.AsyncBaseTransport = (
             AsyncClientTransport(http_client)
             if http_client is not None
             else httpx.AsyncHTTPTransport(proxy=_env_proxy(self._core.base_url))
         )
-        transport = AsyncRetryTransport(
-            inner, policy=self._core.policy, api_prefix=self._core.api_prefix, budget=self._core.budget
-        )
-        self._transport = transport
-        self._generated = self._core.generated_client(transport)
-        self._http = self._generated.get_async_httpx_client()
+        if self._core.api_prefix != GENERATED_PREFIX:
+            transport = AsyncPrefixTransport(transport, self._core.api_prefix)
+        self._http = httpx.AsyncClient(**self._core.httpx_args(transport))
+        self._generated = Client(base_url=self._core.base_url).set_async_httpx_client(self._http)
 
     def __repr__(self) -> str:
         return self._core.describe(type(self).__name__)
@@ -416,45 +490,23 @@ class AsyncLimitsClient(AsyncLabelMethods):
         """Close the connections this client opened (not an injected ``http_client``)."""
         await self._http.aclose()
 
-    async def _call(
-        self, send: Callable[[], Coroutine[Any, Any, Response[_T]]], retry: RetryPolicy | None
-    ) -> tuple[Response[_T], CallState]:
-        state = CallState(retry or self._core.policy)
-        token = call_state.set(state)
-        try:
-            response = await send()
-        except HubSpotError:
-            raise
-        except httpx.TransportError as error:
-            raise _map_transport_error(error, state) from error
-        finally:
-            call_state.reset(token)
-        _raise_for_status(response, state)
-        return response, state
-
-    async def _perform(self, from_id: str, to_id: str, retry: RetryPolicy | None, step: Step) -> Outcome:
-        """One step of a batch flow, over the wire."""
-        if isinstance(step, ReadPair):
-            return await self.get(from_id, to_id, retry=retry)
-        if isinstance(step, SendKeys):
-            body = key_body(step.chunk)
-            response, state = await self._call(
-                partial(purge_limits.asyncio_detailed, from_id, to_id, client=self._generated, body=body),
-                retry,
-            )
-            return ChunkSent(_meta(response, state))
-        endpoint = create_limits if step.operation == "create" else update_limits
-        response, state = await self._call(
-            partial(
-                endpoint.asyncio_detailed,
-                from_id,
-                to_id,
-                client=self._generated,
-                body=limit_body(step.chunk),
-            ),
-            retry,
+    async def _perform(self, call: Call, step: Step) -> Outcome:
+        """Perform one step of a flow: send its request, or wait for a resend the call allows."""
+        if isinstance(step, Resend):
+            decision = call.resend(step.failed)
+            if isinstance(decision, Retry):
+                await apause(decision.wait)
+            return decision
+        request = _request(step)
+        send = partial(
+            request.endpoint.asyncio_detailed, *request.args, client=self._generated, **request.kwargs
         )
-        return self._core.chunk_sent(response, state, step.chunk)
+        target = _Target(request, self._core.api_prefix)
+        flow = request_flow(call, request.method, retry_posts=request.retry_posts, target=target)
+        return await aexchange(flow, send, call.budget)
+
+    async def _run(self, flow: Flow[_R], retry: RetryPolicy | None) -> _R:
+        return await arun(flow, partial(self._perform, self._core.call(retry)))
 
     async def create(
         self,
@@ -466,10 +518,8 @@ class AsyncLimitsClient(AsyncLabelMethods):
     ) -> BatchResult:
         """Set limits on association types that have none yet (201, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await arun(
-            batch_flow("create", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
-        )
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(batch_flow("create", pair, items, self._core.batch_size), retry)
 
     async def update(
         self,
@@ -481,10 +531,8 @@ class AsyncLimitsClient(AsyncLabelMethods):
     ) -> BatchResult:
         """Change existing limits (200, or 207 with per-input ``errors``)."""
         items = coerce_limit_inputs(inputs)
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await arun(
-            batch_flow("update", items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
-        )
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(batch_flow("update", pair, items, self._core.batch_size), retry)
 
     async def purge(
         self,
@@ -496,24 +544,66 @@ class AsyncLimitsClient(AsyncLabelMethods):
     ) -> PurgeResult:
         """Remove custom limits, restoring HubSpot's defaults (204 empty or 200 JSON)."""
         items = coerce_keys(keys)
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        return await arun(
-            purge_flow(items, self._core.batch_size), partial(self._perform, from_id, to_id, retry)
-        )
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(purge_flow(pair, items, self._core.batch_size), retry)
 
     async def get(
         self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
     ) -> LimitsResult:
         """The limits configured from one object type to another."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        response, state = await self._call(
-            lambda: get_limits.asyncio_detailed(from_id, to_id, client=self._generated), retry
-        )
-        return self._core.limits(response, state)
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(single(ReadPair(pair), read_limits), retry)
 
     async def list_all(self, *, retry: RetryPolicy | None = None) -> LimitsResult:
         """Every limit configured in the portal (not paginated)."""
-        response, state = await self._call(
-            lambda: list_all_limits.asyncio_detailed(client=self._generated), retry
-        )
-        return self._core.limits(response, state)
+        return await self._run(single(ReadAll(), read_limits), retry)
+
+    async def labels(
+        self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
+    ) -> LabelsResult:
+        """Every association type from one object type to another: HubSpot's and the portal's labels."""
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(single(ReadLabels(pair), read_labels), retry)
+
+    async def create_label(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        label: str,
+        *,
+        name: str | None = None,
+        inverse_label: str | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> LabelsResult:
+        """Create a label; the result holds the new type of each direction. ``name`` (HubSpot's unique
+        internal name) defaults to the label's ASCII slug ("Decision maker" -> "decision_maker").
+
+        Reads the pair's labels first, so that after a lost answer it can tell a label its own
+        request created (returned, ``read_back=True``) from one that existed before the call
+        (HubSpot's duplicate error is raised). Never creates a label twice."""
+        request = create_request(from_object_type, to_object_type, label, name, inverse_label)
+        return await self._run(create_label_flow(request), retry)
+
+    async def update_label(
+        self,
+        from_object_type: str,
+        to_object_type: str,
+        type_id: int,
+        label: str,
+        *,
+        inverse_label: str | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        """Rename one of the portal's labels (and its inverse label); HubSpot answers 204."""
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(rename_label_flow(pair, update_body(type_id, label, inverse_label)), retry)
+
+    async def delete_label(
+        self, from_object_type: str, to_object_type: str, type_id: int, *, retry: RetryPolicy | None = None
+    ) -> None:
+        """Delete one of the portal's labels: HubSpot removes it from every record, with its limits.
+
+        Sent again after an answer was lost, "not found" counts as done: the label is gone (the lost
+        attempt deleted it, or it was never there)."""
+        pair = pair_ids(from_object_type, to_object_type)
+        return await self._run(delete_label_flow(pair, type_id_of(type_id)), retry)

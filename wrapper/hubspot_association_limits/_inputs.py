@@ -10,16 +10,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from ._catalogue import normalise_object_type
+from ._rules import MAX_LIMIT, MIN_LIMIT
 from ._types import AssociationTypeKey, LimitInput
 from .errors import InvalidInputError
 
-__all__ = ["MAX_LIMIT", "coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids", "path_problem"]
+__all__ = ["coerce_keys", "coerce_limit_inputs", "object_type_id", "pair_ids", "path_problem"]
 
-# HubSpot rejects custom limits above 10,000 (knowledge base "Set limits for record associations").
-MAX_LIMIT: Final = 10_000
 _INT32_MAX: Final = 2**31 - 1
 _LIMIT_KEYS: Final = frozenset({"category", "typeId", "maxToObjectIds"})
 _KEY_KEYS: Final = frozenset({"category", "typeId"})
+_FIELD_ORDER: Final = ("category", "typeId", "maxToObjectIds")  # as HubSpot's documents list them
 # Characters that split, end or escape a URL path segment.
 _PATH_CHARS: Final = frozenset("/?#%\\")
 
@@ -90,13 +90,16 @@ def _fields(item: object, index: int, required: frozenset[str]) -> Mapping[str, 
         raise InvalidInputError(f"must be a mapping or a typed input, got {type(item).__name__}", index=index)
     if item.keys() == required:  # the usual case; the checks below only name what is wrong
         return item
-    for name in sorted(required):
-        if name not in item:
-            raise InvalidInputError("is missing", index=index, field=name)
-    unknown = sorted(str(name) for name in item if name not in required)
+    expected = sorted(required, key=_FIELD_ORDER.index)
+    missing = [name for name in expected if name not in item]
+    unknown = sorted(repr(name) for name in item if name not in required)
     if unknown:
-        raise InvalidInputError(f"unknown field(s) {', '.join(unknown)}", index=index)
-    return item
+        # An unknown key is usually a misspelt one ({"max": 4}): name it first, then what is missing.
+        also = f"; missing {', '.join(map(repr, missing))}" if missing else ""
+        raise InvalidInputError(
+            f"unknown field(s) {', '.join(unknown)} (the fields are {', '.join(expected)}){also}", index=index
+        )
+    raise InvalidInputError("is missing", index=index, field=missing[0])
 
 
 def _check_unique(keys: list[AssociationTypeKey]) -> None:
@@ -122,7 +125,7 @@ def _limit_input(item: object, index: int) -> LimitInput:
     return LimitInput(
         category=_category(values["category"], index),
         type_id=_integer(values["typeId"], index, "typeId", 0, _INT32_MAX),
-        max_to_object_ids=_integer(values["maxToObjectIds"], index, "maxToObjectIds", 1, MAX_LIMIT),
+        max_to_object_ids=_integer(values["maxToObjectIds"], index, "maxToObjectIds", MIN_LIMIT, MAX_LIMIT),
     )
 
 

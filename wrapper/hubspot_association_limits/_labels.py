@@ -1,76 +1,48 @@
-"""Association labels: the label methods of both clients, and the pure rules of a create safe to repeat.
+"""Association labels as flows (``_flow``): create safe to repeat, rename, delete after a lost answer.
 
 Creating a label is not idempotent: a replayed POST would create the label again (or be refused
-for its name). So ``create_label`` sends its POST with ``retry_posts`` off, which leaves the
-transport retrying only what certainly was not processed (429, a connection that never opened).
-After an ambiguous failure (5xx, 408, timeout, dropped connection) it reads the labels back: a
-label that is there now was created by that attempt and is returned; otherwise the POST is sent
-once more, when and as often as the call's ``RetryPolicy`` allows (``decide()`` as for every retry).
+for its name). So ``create_label_flow`` first reads the labels the pair has, then sends its POST
+once (``retry_posts`` off: the request's own retries resend only what certainly was not processed,
+a 429 or a connection that never opened). After an ambiguous failure (5xx, 408, timeout, dropped
+connection) it reads the labels back: a label there now that was not there before was created by
+the lost attempt and is returned; one that was there before the call is not ours, and a resend
+meets HubSpot's own duplicate error. Otherwise the POST is sent once more, when and as often as the
+call allows (``Call.resend``). A delete replayed after an ambiguous failure that finds the label
+gone was done by the lost attempt.
 """
 
 from __future__ import annotations
 
-import datetime
-import random
-import re
-import unicodedata
-from collections.abc import Callable, Coroutine, Mapping, Sequence
-from functools import partial
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from collections.abc import Sequence
+from typing import Final
 
 import attrs
-import httpx
-from hubspot_association_limits_api.api.labels import create_label as create_endpoint
-from hubspot_association_limits_api.api.labels import delete_label as delete_endpoint
-from hubspot_association_limits_api.api.labels import list_labels as list_endpoint
-from hubspot_association_limits_api.api.labels import update_label as update_endpoint
 from hubspot_association_limits_api.models import LabelCreateInput, LabelUpdateInput
-from hubspot_association_limits_api.types import UNSET, Response
+from hubspot_association_limits_api.types import UNSET
 
+from ._call import Exchange, failed_attempt
+from ._flow import CreateLabel, DeleteLabel, Flow, Pair, ReadLabels, RenameLabel, Resend
 from ._inputs import pair_ids
 from ._logging import logger
-from ._responses import meta_of
 from ._results import LabelsResult, ResponseMeta
-from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide
-from ._transport import CallState
-from ._types import AssociationLabel
-from ._wire import read_labels
-from .errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    HubSpotError,
-    InvalidInputError,
-    UnreadableResponseError,
-)
-
-if TYPE_CHECKING:
-    from hubspot_association_limits_api import Client
-
-    from ._client import _Core
-    from ._transport import AsyncRetryTransport, RetryTransport
+from ._retry import GiveUp, Retry
+from ._rules import label_name
+from ._types import AssociationLabel, AssociationTypeKey
+from ._wire import raise_for_status, read_labels
+from .errors import HubSpotError, InvalidInputError
 
 __all__ = [
-    "AsyncLabelMethods",
     "CreateRequest",
-    "CreateRetries",
-    "FailedAttempt",
-    "LabelMethods",
+    "create_label_flow",
     "create_request",
-    "failed_attempt",
-    "label_name",
+    "delete_label_flow",
+    "rename_label_flow",
+    "type_id_of",
+    "update_body",
 ]
 
-_T = TypeVar("_T")
 _INT32_MAX: Final = 2**31 - 1
-_NOT_A_NAME: Final = re.compile(r"[^a-z0-9]+")
 _HUBSPOT_DEFINED: Final = "HUBSPOT_DEFINED"
-
-
-def label_name(label: str) -> str:
-    """The default internal ``name`` of a label: its ASCII slug ("Décision maker" -> "decision_maker")."""
-    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    return _NOT_A_NAME.sub("_", ascii_text.lower()).strip("_")
 
 
 def _text(value: object, field: str) -> str:
@@ -83,17 +55,14 @@ def _optional_text(value: object, field: str) -> str | None:
     return None if value is None else _text(value, field)
 
 
-def _type_id(value: object) -> int:
+def type_id_of(value: object) -> int:
+    """A label's typeId as a caller passed it, checked."""
     # bool is an int subclass; True as a typeId is a bug, not a 1.
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _INT32_MAX:
         raise InvalidInputError(
             f"must be an integer between 0 and {_INT32_MAX}, got {value!r}", field="type_id"
         )
     return value
-
-
-def _labels_result(response: Response[Any], state: CallState) -> LabelsResult:
-    return read_labels(response, meta_of(response, state))
 
 
 @attrs.frozen
@@ -105,6 +74,11 @@ class CreateRequest:
     label: str
     name: str
     inverse_label: str | None
+
+    @property
+    def pair(self) -> Pair:
+        """The pair the label is created on (as ids)."""
+        return (self.from_id, self.to_id)
 
     @property
     def same_object(self) -> bool:
@@ -149,309 +123,83 @@ def create_request(
     return CreateRequest(from_id, to_id, text, _text(name, "name"), inverse)
 
 
-@attrs.frozen
-class FailedAttempt:
-    """One failed POST in ``decide()``'s terms: a status (with its headers) or a transport failure."""
-
-    status: int | None = None
-    headers: Mapping[str, str] = attrs.field(factory=dict)
-    failure: Failure | None = None
-
-    @property
-    def ambiguous(self) -> bool:
-        """Whether HubSpot may have applied it, so the labels must be read back before a resend."""
-        if self.failure is not None:
-            return self.failure != "connect"
-        return self.status is not None and (self.status == 408 or self.status >= 500)
-
-
-def failed_attempt(error: HubSpotError) -> FailedAttempt | None:
-    """What the error says about the attempt; None for errors raised before anything was sent."""
-    if isinstance(error, UnreadableResponseError):  # HubSpot answered 2xx, in words not read
-        return FailedAttempt(failure="network")
-    if isinstance(error, APIStatusError):
-        return FailedAttempt(status=error.status_code, headers=error.headers)
-    if isinstance(error, APIConnectionError):
-        if isinstance(error.__cause__, httpx.ConnectError | httpx.ConnectTimeout):
-            return FailedAttempt(failure="connect")
-        return FailedAttempt(failure="timeout" if isinstance(error, APITimeoutError) else "network")
-    return None
-
-
-@attrs.define
-class CreateRetries:
-    """The retry bookkeeping of one ``create_label`` call (pure: jitter and clock come in)."""
-
-    policy: RetryPolicy
-    attempt: int = 0
-    waited: float = 0.0
-
-    @property
-    def transport_policy(self) -> RetryPolicy:
-        """The policy each POST is sent with: the transport resends only what certainly was not applied."""
-        return attrs.evolve(self.policy, retry_posts=False)
-
-    def next(self, failed: FailedAttempt, *, jitter: float, now: datetime.datetime) -> Retry | GiveUp:
-        """Whether to send the POST again (after the read-back found nothing, for an ambiguous failure)."""
-        if failed.status == 429 or failed.failure == "connect":
-            return GiveUp("the transport already retried it as far as the policy allows")
-        decision = decide(
-            self.policy,
-            method="POST",
-            attempt=self.attempt,
-            waited=self.waited,
-            status=failed.status,
-            headers=failed.headers,
-            failure=failed.failure,
-            now=now,
-            jitter=jitter,
-        )
-        if isinstance(decision, Retry):
-            self.attempt += 1
-            self.waited += decision.wait
-        return decision
-
-
-def _now() -> datetime.datetime:
-    return datetime.datetime.now(datetime.UTC)
-
-
-def _update_body(type_id: object, label: object, inverse_label: object) -> LabelUpdateInput:
+def update_body(type_id: object, label: object, inverse_label: object) -> LabelUpdateInput:
+    """Validate ``update_label``'s arguments into the PUT body."""
     inverse = _optional_text(inverse_label, "inverse_label")
     return LabelUpdateInput(
-        association_type_id=_type_id(type_id),
+        association_type_id=type_id_of(type_id),
         label=_text(label, "label"),
         inverse_label=UNSET if inverse is None else inverse,
     )
 
 
-def _note_not_created(error: HubSpotError, decision: GiveUp, read_back: bool) -> None:
-    if read_back:
+def _note_not_created(
+    error: HubSpotError, decision: GiveUp, read_back: bool, existed: Sequence[AssociationLabel]
+) -> None:
+    if existed:
+        ids = ", ".join(str(t.type_id) for t in existed)
+        error.add_note(f"the label existed before this call (USER_DEFINED {ids}); this call created nothing")
+    elif read_back:
         error.add_note("the labels were read back: the label was not created")
     error.add_note(f"not sent again: {decision.reason}")
 
 
-def _log_resend(decision: Retry, request: CreateRequest) -> None:
-    logger.info("creating label %r again: %s; waiting %.2f s", request.name, decision.reason, decision.wait)
+def _read_back(
+    request: CreateRequest, error: HubSpotError, known: set[AssociationTypeKey]
+) -> Flow[LabelsResult | None]:
+    # The types with this request's label that were not there before the call: created by the lost
+    # attempt (both directions of a cross-object label need a read of each pair).
+    try:
+        read = read_labels((yield ReadLabels(request.pair)))
+        found = [t for t in request.created_in(read.results) if t.key not in known]
+        meta: ResponseMeta = read.meta
+        if found and not request.same_object:
+            reverse = read_labels((yield ReadLabels((request.to_id, request.from_id))))
+            found += request.created_in(reverse.results, reverse=True)
+            meta = reverse.meta
+    except HubSpotError as read_error:
+        error.add_note(f"whether the label was created is unknown: the read-back failed: {read_error}")
+        raise error from read_error
+    return LabelsResult(results=found, meta=meta, read_back=True) if found else None
 
 
-# --- the methods, mixed into LimitsClient and AsyncLimitsClient --------------------------------------
-
-
-class LabelMethods:
-    """The label methods of ``LimitsClient``: same retries, pacing, errors and redaction as the limits."""
-
-    if TYPE_CHECKING:
-        _core: _Core
-        _generated: Client
-        _transport: RetryTransport
-
-        def _call(
-            self, send: Callable[[], Response[_T]], retry: RetryPolicy | None
-        ) -> tuple[Response[_T], CallState]: ...
-
-    def labels(
-        self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
-    ) -> LabelsResult:
-        """Every association type from one object type to another: HubSpot's and the portal's labels."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        response, state = self._call(
-            lambda: list_endpoint.sync_detailed(from_id, to_id, client=self._generated), retry
-        )
-        return _labels_result(response, state)
-
-    def create_label(
-        self,
-        from_object_type: str,
-        to_object_type: str,
-        label: str,
-        *,
-        name: str | None = None,
-        inverse_label: str | None = None,
-        retry: RetryPolicy | None = None,
-    ) -> LabelsResult:
-        """Create a label; the result holds the new type of each direction. ``name`` (HubSpot's unique
-        internal name) defaults to the label's ASCII slug ("Decision maker" -> "decision_maker").
-        Never creates it twice: after an ambiguous failure the labels are read back first."""
-        request = create_request(from_object_type, to_object_type, label, name, inverse_label)
-        retries = CreateRetries(retry or self._core.policy)
-        while True:
-            try:
-                response, state = self._call(
-                    partial(
-                        create_endpoint.sync_detailed,
-                        request.from_id,
-                        request.to_id,
-                        client=self._generated,
-                        body=request.body(),
-                    ),
-                    retries.transport_policy,
-                )
-                return _labels_result(response, state)
-            except HubSpotError as error:
-                failed = failed_attempt(error)
-                if failed is None:
-                    raise
-                if failed.ambiguous:
-                    found = self._read_back(request, error, retry)
-                    if found is not None:
-                        return found
-                decision = retries.next(failed, jitter=random.random(), now=_now())
-                if isinstance(decision, GiveUp):
-                    _note_not_created(error, decision, failed.ambiguous)
-                    raise
-                _log_resend(decision, request)
-                self._transport.pause(decision.wait)
-
-    def _read_back(
-        self, request: CreateRequest, error: HubSpotError, retry: RetryPolicy | None
-    ) -> LabelsResult | None:
+def create_label_flow(request: CreateRequest) -> Flow[LabelsResult]:
+    """Create a label: never twice, and never taking one that existed before the call for a new one."""
+    before = read_labels((yield ReadLabels(request.pair)))
+    existed = request.created_in(before.results)
+    known = {association_type.key for association_type in before.results}
+    while True:
         try:
-            read = self.labels(request.from_id, request.to_id, retry=retry)
-            found = request.created_in(read.results)
-            meta: ResponseMeta = read.meta
-            if found and not request.same_object:
-                reverse = self.labels(request.to_id, request.from_id, retry=retry)
-                found += request.created_in(reverse.results, reverse=True)
-                meta = reverse.meta
-        except HubSpotError as read_error:
-            error.add_note(f"whether the label was created is unknown: the read-back failed: {read_error}")
-            raise error from read_error
-        return LabelsResult(results=found, meta=meta, read_back=True) if found else None
+            return read_labels((yield CreateLabel(request.pair, request.body())))
+        except HubSpotError as error:
+            failed = failed_attempt(error)
+            if failed is None:
+                raise
+            if failed.ambiguous:
+                found = yield from _read_back(request, error, known)
+                if found is not None:
+                    return found
+            decision: Retry | GiveUp = yield Resend(failed)
+            if isinstance(decision, GiveUp):
+                _note_not_created(error, decision, failed.ambiguous, existed)
+                raise
+            logger.info(
+                "creating label %r again: %s; waiting %.2f s", request.name, decision.reason, decision.wait
+            )
 
-    def update_label(
-        self,
-        from_object_type: str,
-        to_object_type: str,
-        type_id: int,
-        label: str,
-        *,
-        inverse_label: str | None = None,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        """Rename one of the portal's labels (and its inverse label); HubSpot answers 204."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        body = _update_body(type_id, label, inverse_label)
-        self._call(
-            partial(update_endpoint.sync_detailed, from_id, to_id, client=self._generated, body=body), retry
+
+def rename_label_flow(pair: Pair, body: LabelUpdateInput) -> Flow[None]:
+    """Rename a label (PUT is safe to repeat, so its retries need nothing more)."""
+    raise_for_status((yield RenameLabel(pair, body)))
+
+
+def delete_label_flow(pair: Pair, type_id: int) -> Flow[None]:
+    """Delete a label; replayed after an ambiguous failure, "not found" means the lost attempt did it."""
+    exchange: Exchange = yield DeleteLabel(pair, type_id)
+    if exchange.status_code == 404 and exchange.replayed_after_ambiguous_failure:
+        logger.info(
+            "label %d was gone when its delete was sent again: the attempt whose answer was lost deleted it",
+            type_id,
         )
-
-    def delete_label(
-        self, from_object_type: str, to_object_type: str, type_id: int, *, retry: RetryPolicy | None = None
-    ) -> None:
-        """Delete one of the portal's labels: HubSpot removes it from every record, with its limits."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        checked = _type_id(type_id)
-        self._call(
-            lambda: delete_endpoint.sync_detailed(from_id, to_id, checked, client=self._generated), retry
-        )
-
-
-class AsyncLabelMethods:
-    """The async twin of ``LabelMethods``, mixed into ``AsyncLimitsClient``."""
-
-    if TYPE_CHECKING:
-        _core: _Core
-        _generated: Client
-        _transport: AsyncRetryTransport
-
-        async def _call(
-            self, send: Callable[[], Coroutine[Any, Any, Response[_T]]], retry: RetryPolicy | None
-        ) -> tuple[Response[_T], CallState]: ...
-
-    async def labels(
-        self, from_object_type: str, to_object_type: str, *, retry: RetryPolicy | None = None
-    ) -> LabelsResult:
-        """Every association type from one object type to another: HubSpot's and the portal's labels."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        response, state = await self._call(
-            lambda: list_endpoint.asyncio_detailed(from_id, to_id, client=self._generated), retry
-        )
-        return _labels_result(response, state)
-
-    async def create_label(
-        self,
-        from_object_type: str,
-        to_object_type: str,
-        label: str,
-        *,
-        name: str | None = None,
-        inverse_label: str | None = None,
-        retry: RetryPolicy | None = None,
-    ) -> LabelsResult:
-        """Create a label; the result holds the new type of each direction. ``name`` (HubSpot's unique
-        internal name) defaults to the label's ASCII slug ("Decision maker" -> "decision_maker").
-        Never creates it twice: after an ambiguous failure the labels are read back first."""
-        request = create_request(from_object_type, to_object_type, label, name, inverse_label)
-        retries = CreateRetries(retry or self._core.policy)
-        while True:
-            try:
-                response, state = await self._call(
-                    partial(
-                        create_endpoint.asyncio_detailed,
-                        request.from_id,
-                        request.to_id,
-                        client=self._generated,
-                        body=request.body(),
-                    ),
-                    retries.transport_policy,
-                )
-                return _labels_result(response, state)
-            except HubSpotError as error:
-                failed = failed_attempt(error)
-                if failed is None:
-                    raise
-                if failed.ambiguous:
-                    found = await self._read_back(request, error, retry)
-                    if found is not None:
-                        return found
-                decision = retries.next(failed, jitter=random.random(), now=_now())
-                if isinstance(decision, GiveUp):
-                    _note_not_created(error, decision, failed.ambiguous)
-                    raise
-                _log_resend(decision, request)
-                await self._transport.pause(decision.wait)
-
-    async def _read_back(
-        self, request: CreateRequest, error: HubSpotError, retry: RetryPolicy | None
-    ) -> LabelsResult | None:
-        try:
-            read = await self.labels(request.from_id, request.to_id, retry=retry)
-            found = request.created_in(read.results)
-            meta: ResponseMeta = read.meta
-            if found and not request.same_object:
-                reverse = await self.labels(request.to_id, request.from_id, retry=retry)
-                found += request.created_in(reverse.results, reverse=True)
-                meta = reverse.meta
-        except HubSpotError as read_error:
-            error.add_note(f"whether the label was created is unknown: the read-back failed: {read_error}")
-            raise error from read_error
-        return LabelsResult(results=found, meta=meta, read_back=True) if found else None
-
-    async def update_label(
-        self,
-        from_object_type: str,
-        to_object_type: str,
-        type_id: int,
-        label: str,
-        *,
-        inverse_label: str | None = None,
-        retry: RetryPolicy | None = None,
-    ) -> None:
-        """Rename one of the portal's labels (and its inverse label); HubSpot answers 204."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        body = _update_body(type_id, label, inverse_label)
-        await self._call(
-            partial(update_endpoint.asyncio_detailed, from_id, to_id, client=self._generated, body=body),
-            retry,
-        )
-
-    async def delete_label(
-        self, from_object_type: str, to_object_type: str, type_id: int, *, retry: RetryPolicy | None = None
-    ) -> None:
-        """Delete one of the portal's labels: HubSpot removes it from every record, with its limits."""
-        from_id, to_id = pair_ids(from_object_type, to_object_type)
-        checked = _type_id(type_id)
-        await self._call(
-            lambda: delete_endpoint.asyncio_detailed(from_id, to_id, checked, client=self._generated), retry
-        )
+        return
+    raise_for_status(exchange)

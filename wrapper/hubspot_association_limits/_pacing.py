@@ -17,7 +17,7 @@ from typing import Final, Protocol, runtime_checkable
 
 import attrs
 
-from ._results import RateLimitInfo
+from ._headers import RateLimitInfo
 from .errors import DailyRateLimitError
 
 __all__ = ["InProcessBudget", "RateBudget", "RateObservation", "observation_from", "seconds_to_midnight"]

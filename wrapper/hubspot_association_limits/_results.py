@@ -6,78 +6,25 @@ let the pair's live values say what was applied.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Final
 
 import attrs
 import httpx
 
-from ._redact import redact
-from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
-from .errors import CORRELATION_HEADER, BatchIncompleteError
+from ._headers import CORRELATION_HEADER, RateLimitInfo
+from ._types import AssociationLabel, AssociationTypeKey, ItemError, Limit, LimitInput, Unreadable
+from .errors import BatchIncompleteError
 
 __all__ = [
     "BatchResult",
-    "ItemError",
     "LabelsResult",
     "LimitsResult",
     "PurgeResult",
-    "RateLimitInfo",
     "ResponseMeta",
-    "Unreadable",
     "merge_batch_results",
     "resolve_by_read_back",
     "split_applied",
 ]
-
-
-def _int_or_none(value: str | bytes | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
-# Header (lower-case) -> RateLimitInfo field.
-_RATE_LIMIT_FIELDS: Final = {
-    "x-hubspot-ratelimit-max": "max",
-    "x-hubspot-ratelimit-remaining": "remaining",
-    "x-hubspot-ratelimit-interval-milliseconds": "interval_ms",
-    "x-hubspot-ratelimit-daily": "daily",
-    "x-hubspot-ratelimit-daily-remaining": "daily_remaining",
-}
-_RATE_LIMIT_RAW: Final = {name.encode(): field for name, field in _RATE_LIMIT_FIELDS.items()}
-
-
-@attrs.frozen
-class RateLimitInfo:
-    """The ``X-HubSpot-RateLimit-*`` headers of a response; each None when absent."""
-
-    max: int | None = None
-    remaining: int | None = None
-    interval_ms: int | None = None
-    daily: int | None = None
-    daily_remaining: int | None = None
-
-    @classmethod
-    def from_headers(cls, headers: Mapping[str, str]) -> RateLimitInfo:
-        """Parse the headers (case-insensitive; unreadable values become None) in one pass."""
-        found: dict[str, int | None] = {}
-        if isinstance(headers, httpx.Headers):
-            # Every response passes here: read the raw bytes (int() takes them) instead of
-            # decoding every header as .items() would; a repeated header is unreadable, as
-            # its comma-joined value is.
-            for raw_name, raw_value in headers.raw:
-                field = _RATE_LIMIT_RAW.get(raw_name.lower())
-                if field is not None:
-                    found[field] = None if field in found else _int_or_none(raw_value)
-            return cls(**found)
-        for text, value in headers.items():
-            field = _RATE_LIMIT_FIELDS.get(text.lower())
-            if field is not None:
-                found[field] = _int_or_none(value)
-        return cls(**found)
 
 
 @attrs.frozen
@@ -126,48 +73,6 @@ class _WithMeta:
 
 
 @attrs.frozen
-class ItemError:
-    """Why one input of a batch was not applied; ``input`` is the input it belongs to, or None if unknown.
-
-    ``sub_category`` is HubSpot's finer category (``crm.associations.INVALID_ASSOCIATION_TYPE``), a
-    string as HubSpot sends it, or an object as upstream declares it; ``context`` maps names to lists
-    of strings (HubSpot's ``type``, ``fromObjectType``, ``toObjectType``).
-    """
-
-    status: str
-    category: str
-    message: str
-    context: Mapping[str, list[str]]
-    input: LimitInput | AssociationTypeKey | None = None
-    sub_category: str | Mapping[str, Any] | None = None
-
-
-def _redacted_repr(value: object) -> str:
-    return redact(repr(value))
-
-
-_AN_ITEM_ERROR: Final = re.compile(r"errors\[\d+\]")
-
-
-@attrs.frozen
-class Unreadable:
-    """A part of HubSpot's answer this client could not read, kept as sent (decoded JSON).
-
-    ``where`` locates it in the body (``results[2]``, ``errors[0].context``, ``status``);
-    ``reason`` says what was wrong with it.
-    """
-
-    where: str
-    value: Any = attrs.field(repr=_redacted_repr)
-    reason: str
-
-    @property
-    def is_item_error(self) -> bool:
-        """Whether this is a whole item error (an input was not applied, but which one is unknown)."""
-        return _AN_ITEM_ERROR.fullmatch(self.where) is not None
-
-
-@attrs.frozen
 class BatchResult(_WithMeta):
     """The outcome of create or update: what was applied (``results``) and what was not (``errors``).
 
@@ -209,7 +114,6 @@ class BatchResult(_WithMeta):
             not_applied=not_applied,
             results=self.results,
             errors=self.errors,
-            result=self,
         )
 
 

@@ -15,7 +15,7 @@ from typing import Final, Literal
 
 import attrs
 
-from ._results import RateLimitInfo
+from ._headers import RateLimitInfo
 from .errors import parse_json_object
 
 __all__ = [
@@ -47,10 +47,12 @@ class RetryPolicy:
     (connection refused, 429).
     """
 
-    max_retries: int = 3
+    max_retries: int = 3  # resends of one request
     retry_posts: bool = True
     max_retry_after: float = 60.0  # a longer Retry-After raises instead of sleeping
-    total_wait: float = 60.0  # bound on all waiting of one call
+    # Bound on all waiting of one call (every request of a batch, a read-back, create_label's
+    # resends): backoff, Retry-After and pacing alike; a wait past it raises instead of sleeping.
+    total_wait: float = 60.0
     backoff_initial: float = 0.5
     backoff_max: float = 8.0
     locked_min_wait: float = 2.0  # HubSpot asks for >= 2 s on 423

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any, Final
+
 import attrs
 
-__all__ = ["AssociationLabel", "AssociationTypeKey", "Limit", "LimitInput"]
+from ._redact import redact
+
+__all__ = ["AssociationLabel", "AssociationTypeKey", "ItemError", "Limit", "LimitInput", "Unreadable"]
 
 
 @attrs.frozen
@@ -65,3 +71,45 @@ class AssociationLabel:
     def key(self) -> AssociationTypeKey:
         """The association type, as limits are keyed."""
         return AssociationTypeKey(self.category, self.type_id)
+
+
+@attrs.frozen
+class ItemError:
+    """Why one input of a batch was not applied; ``input`` is the input it belongs to, or None if unknown.
+
+    ``sub_category`` is HubSpot's finer category (``crm.associations.INVALID_ASSOCIATION_TYPE``), a
+    string as HubSpot sends it, or an object as upstream declares it; ``context`` maps names to lists
+    of strings (HubSpot's ``type``, ``fromObjectType``, ``toObjectType``).
+    """
+
+    status: str
+    category: str
+    message: str
+    context: Mapping[str, list[str]]
+    input: LimitInput | AssociationTypeKey | None = None
+    sub_category: str | Mapping[str, Any] | None = None
+
+
+def _redacted_repr(value: object) -> str:
+    return redact(repr(value))
+
+
+_AN_ITEM_ERROR: Final = re.compile(r"errors\[\d+\]")
+
+
+@attrs.frozen
+class Unreadable:
+    """A part of HubSpot's answer this client could not read, kept as sent (decoded JSON).
+
+    ``where`` locates it in the body (``results[2]``, ``errors[0].context``, ``status``);
+    ``reason`` says what was wrong with it.
+    """
+
+    where: str
+    value: Any = attrs.field(repr=_redacted_repr)
+    reason: str
+
+    @property
+    def is_item_error(self) -> bool:
+        """Whether this is a whole item error (an input was not applied, but which one is unknown)."""
+        return _AN_ITEM_ERROR.fullmatch(self.where) is not None

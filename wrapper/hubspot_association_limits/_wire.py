@@ -16,22 +16,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 from hubspot_association_limits_api.models import AssociationCategory, KeyBatchInput, LimitBatchInput
 from hubspot_association_limits_api.models import AssociationTypeKey as GeneratedKey
 from hubspot_association_limits_api.models import LimitInput as GeneratedLimitInput
 
+from ._call import Answer, Exchange
+from ._headers import CORRELATION_HEADER
 from ._logging import logger
 from ._redact import redact
-from ._results import BatchResult, ItemError, LabelsResult, LimitsResult, ResponseMeta, Unreadable
-from ._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
-from .errors import CORRELATION_HEADER, UnreadableResponseError
+from ._results import BatchResult, LabelsResult, LimitsResult, ResponseMeta
+from ._types import AssociationLabel, AssociationTypeKey, ItemError, Limit, LimitInput, Unreadable
+from .errors import UnreadableResponseError, from_response
 
 __all__ = [
-    "Answer",
     "key_body",
     "limit_body",
+    "meta_of",
+    "raise_for_status",
     "read_batch",
     "read_labels",
     "read_limits",
@@ -70,15 +73,19 @@ def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
 # --- responses --------------------------------------------------------------------------------------
 
 
-class Answer(Protocol):
-    """An HTTP answer: an ``httpx.Response``, or the generated client's ``Response``."""
+def meta_of(exchange: Exchange) -> ResponseMeta:
+    """The meta of a request's final answer (its rate-limit headers as the request flow read them)."""
+    return ResponseMeta.from_response(exchange.status_code, exchange.response.headers, exchange.rate_limit)
 
-    @property
-    def status_code(self) -> int: ...
-    @property
-    def content(self) -> bytes: ...
-    @property
-    def headers(self) -> Mapping[str, str]: ...
+
+def raise_for_status(exchange: Exchange) -> None:
+    """The one place a non-2xx answer becomes a typed error (with why it was not retried, as a note)."""
+    status = exchange.status_code
+    if not 200 <= status < 300:
+        error = from_response(status, exchange.response.headers, exchange.response.content)
+        if exchange.gave_up:
+            error.add_note(f"not retried: {exchange.gave_up} ({exchange.attempts} attempt(s))")
+        raise error
 
 
 def _is_int(value: object) -> bool:
@@ -258,8 +265,10 @@ def _logged(unreadable: list[Unreadable], response: Answer) -> list[Unreadable]:
     return unreadable
 
 
-def read_batch(response: Answer, chunk: Sequence[LimitInput], meta: ResponseMeta) -> BatchResult:
+def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
     """A create/update answer: every result and item error that can be read, the rest kept raw."""
+    raise_for_status(exchange)
+    response = exchange.response
     body = _object(response, chunk)
     unreadable: list[Unreadable] = []
     raw_results = _list(body, "results", unreadable)
@@ -280,35 +289,41 @@ def read_batch(response: Answer, chunk: Sequence[LimitInput], meta: ResponseMeta
         results=[r for r in results if r is not None],
         errors=[e for e in errors if e is not None],
         status=status,
-        meta=meta,
+        meta=meta_of(exchange),
         inputs=list(chunk),
         unreadable=_logged(unreadable, response),
     )
 
 
-def read_limits(response: Answer, meta: ResponseMeta) -> LimitsResult:
+def _results_of(exchange: Exchange, unreadable: list[Unreadable]) -> list[Any]:
+    raise_for_status(exchange)
+    items = _list(_object(exchange.response, ()), "results", unreadable, required=True)
+    if items is None:
+        raise _unreadable_body(exchange.response, "no list of results", ())
+    return items
+
+
+def read_limits(exchange: Exchange) -> LimitsResult:
     """A read of limits (one pair, or all): the limits that can be read, the rest kept raw."""
     unreadable: list[Unreadable] = []
-    items = _list(_object(response, ()), "results", unreadable, required=True)
-    if items is None:
-        raise _unreadable_body(response, "no list of results", ())
-    limits = [_limit(item, f"results[{i}]", unreadable) for i, item in enumerate(items)]
+    limits = [
+        _limit(item, f"results[{i}]", unreadable) for i, item in enumerate(_results_of(exchange, unreadable))
+    ]
     return LimitsResult(
         results=[limit for limit in limits if limit is not None],
-        meta=meta,
-        unreadable=_logged(unreadable, response),
+        meta=meta_of(exchange),
+        unreadable=_logged(unreadable, exchange.response),
     )
 
 
-def read_labels(response: Answer, meta: ResponseMeta) -> LabelsResult:
+def read_labels(exchange: Exchange) -> LabelsResult:
     """A list of association types (the labels of a pair, or the ones just created)."""
     unreadable: list[Unreadable] = []
-    items = _list(_object(response, ()), "results", unreadable, required=True)
-    if items is None:
-        raise _unreadable_body(response, "no list of results", ())
-    labels = [_label(item, f"results[{i}]", unreadable) for i, item in enumerate(items)]
+    labels = [
+        _label(item, f"results[{i}]", unreadable) for i, item in enumerate(_results_of(exchange, unreadable))
+    ]
     return LabelsResult(
         results=[label for label in labels if label is not None],
-        meta=meta,
-        unreadable=_logged(unreadable, response),
+        meta=meta_of(exchange),
+        unreadable=_logged(unreadable, exchange.response),
     )

@@ -6,6 +6,7 @@
     ├── InvalidInputError (also a ValueError)     bad input, raised before any request
     ├── InsecureTransportError                     a token would go over plain HTTP
     ├── BatchIncompleteError                       part of a batch was applied, part was not
+    ├── PacingTimeoutError                         pacing would make the call wait past its bound
     ├── APIConnectionError                         no response (connection refused, reset, ...)
     │   └── APITimeoutError
     └── APIStatusError                             any non-2xx answer (and an unreadable 2xx)
@@ -30,15 +31,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import httpx
 
+from ._headers import CORRELATION_HEADER
 from ._redact import redact
-
-if TYPE_CHECKING:
-    from ._results import BatchResult, ItemError
-    from ._types import AssociationTypeKey, Limit, LimitInput
+from ._types import AssociationTypeKey, ItemError, Limit, LimitInput
 
 __all__ = [
     "APIConnectionError",
@@ -57,6 +56,7 @@ __all__ = [
     "LockedError",
     "MissingScopesError",
     "NotFoundError",
+    "PacingTimeoutError",
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
@@ -64,7 +64,6 @@ __all__ = [
     "from_response",
 ]
 
-CORRELATION_HEADER: Final = "X-HubSpot-Correlation-Id"
 _SNIPPET_LENGTH: Final = 200
 
 
@@ -95,6 +94,21 @@ class InsecureTransportError(HubSpotError):
 
 class BudgetUnavailableError(HubSpotError):
     """The shared rate budget could not be reached (``on_redis_error="raise"``); nothing was sent."""
+
+
+class PacingTimeoutError(HubSpotError):
+    """The rate budget asked the call to wait longer than its ``RetryPolicy.total_wait`` allows.
+
+    Raised instead of sleeping, before the request it would have paced is sent; requests the call
+    sent before are not undone. ``wait`` is the wait the budget asked for, ``waited`` what the call
+    had waited already, ``total_wait`` the bound.
+    """
+
+    def __init__(self, message: str, *, wait: float, waited: float, total_wait: float) -> None:
+        super().__init__(message)
+        self.wait = wait
+        self.waited = waited
+        self.total_wait = total_wait
 
 
 class APIConnectionError(HubSpotError):
@@ -233,14 +247,12 @@ class BatchIncompleteError(HubSpotError):
         not_applied: Sequence[LimitInput | AssociationTypeKey],
         results: Sequence[Limit] = (),
         errors: Sequence[ItemError] = (),
-        result: BatchResult | None = None,
     ) -> None:
         super().__init__(f"{message} ({len(applied)} applied, {len(not_applied)} not applied)")
         self.applied = list(applied)
         self.not_applied = list(not_applied)
         self.results = list(results)
         self.errors = list(errors)
-        self.result = result
 
 
 # status -> class; refined by the body below (EXPIRED_AUTHENTICATION, missingScopes, DAILY).

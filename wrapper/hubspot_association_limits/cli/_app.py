@@ -14,14 +14,22 @@ from typing import Annotated, Any, Literal
 import attrs
 import typer
 from rich.text import Text
+from typer.core import TyperCommand
 
 from hubspot_association_limits import errors
 from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
-from hubspot_association_limits._results import BatchResult, ItemError
-from hubspot_association_limits._types import AssociationLabel, AssociationTypeKey, Limit, LimitInput
+from hubspot_association_limits._results import BatchResult
+from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
+from hubspot_association_limits._types import (
+    AssociationLabel,
+    AssociationTypeKey,
+    ItemError,
+    Limit,
+    LimitInput,
+)
 from hubspot_association_limits.cli._apply import (
     ApplyReport,
     apply_all,
@@ -30,7 +38,6 @@ from hubspot_association_limits.cli._apply import (
 )
 from hubspot_association_limits.cli._desired import (
     DEFAULT_LABEL_CATEGORY,
-    UNKNOWN_OBJECT_TYPE,
     DesiredLabel,
     DesiredLimit,
     DesiredState,
@@ -42,6 +49,7 @@ from hubspot_association_limits.cli._desired import (
     pair_text,
     render_desired_state,
     resolve_object_type,
+    unknown_object_type,
 )
 from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
@@ -60,6 +68,16 @@ from hubspot_association_limits.cli._render import limit_dict, limits_table, pla
 from hubspot_association_limits.cli._session import open_client
 
 __all__ = ["app"]
+
+
+class _Command(TyperCommand):
+    """Usage lines spell positional arguments as click and the docs do: ``FILE`` when required, ``[FROM]``
+    when optional (typer's own usage line writes a required one as ``{FILE}``)."""
+
+    # Any: the context class here is typer's private copy of click's.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [piece.removeprefix("{").removesuffix("}") for piece in super().collect_usage_pieces(ctx)]
+
 
 app = typer.Typer(
     name="hubspot-association-limits",
@@ -107,7 +125,7 @@ def _run(
 # --- reading -----------------------------------------------------------------------------------------------
 
 
-@app.command("get")
+@app.command("get", cls=_Command)
 @global_options
 def get_command(
     ctx: typer.Context,
@@ -127,7 +145,7 @@ def get_command(
     _run(ctx, body)
 
 
-@app.command("list")
+@app.command("list", cls=_Command)
 @global_options
 def list_command(ctx: typer.Context) -> None:
     """Show every limit in the portal (HubSpot's "read all"; it does not say which pair each belongs to)."""
@@ -150,7 +168,7 @@ PairsOption = Annotated[
 ]
 
 
-@app.command("export")
+@app.command("export", cls=_Command)
 @global_options
 def export_command(
     ctx: typer.Context,
@@ -175,7 +193,7 @@ def export_command(
     extra = _parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
-        live = read_live(client, extra, check_all=True)
+        live = read_live(client, extra)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
         exported = {
@@ -215,11 +233,12 @@ def _own_labels(labels: Sequence[AssociationLabel]) -> dict[str, list[Associatio
 def _desired_from(
     pair: Pair, limit: Limit, labels: Sequence[AssociationLabel], *, by_label: bool
 ) -> DesiredLimit:
-    """A live limit for the file: one of the portal's own labels by its label, when that names one type."""
-    own = {item.type_id: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
-    label = own.get(limit.type_id, limit.label) if limit.category == DEFAULT_LABEL_CATEGORY else limit.label
+    """A live limit for the file: one of the portal's own labels by its label, when that names one type.
+    Looked up by category and typeId: a portal numbers its labels from small numbers, as HubSpot its types."""
+    own = {item.key: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
+    label = own.get(limit.key, limit.label)
     unique = label is not None and len(_own_labels(labels).get(label, [])) == 1
-    type_id = None if by_label and limit.type_id in own and unique else limit.type_id
+    type_id = None if by_label and limit.key in own and unique else limit.type_id
     return DesiredLimit(pair[0], pair[1], limit.category, type_id, limit.max_to_object_ids or 0, label)
 
 
@@ -266,26 +285,29 @@ def _make_plan(
     prune_labels: bool = False,
 ) -> Plan:
     """Read the labels the file needs (one read per pair) and resolve them, so a label the portal lacks
-    stops the run before any limit is read or written; then read the live limits (and, pruning, every
-    limit the portal has) and diff."""
+    stops the run before any limit is read or written; then read every limit the portal has and diff.
+
+    Every limit is read with or without ``prune``, so that a plan counts the limits the file does not
+    name exactly as ``--prune`` would purge them."""
     portal = read_labels(client, label_pairs(desired))
     changes = label_changes(desired, portal, prune=prune_labels)
     resolved = resolve(desired, portal, changes)
-    live = read_live(client, [*desired.pairs, *pairs], check_all=prune)
+    live = read_live(client, [*desired.pairs, *pairs])
     plan = diff(resolved, live.pairs, prune=prune, labels=changes)
-    return attrs.evolve(plan, warnings=(*plan.warnings, *live.warnings()))
+    return attrs.evolve(plan, unplaced=len(live.unread), warnings=(*plan.warnings, *live.warnings()))
 
 
 DetailedExitcodeOption = Annotated[
     bool,
     typer.Option(
         "--detailed-exitcode",
-        help="exit 0 when the portal matches the file, 3 when changes are pending (1, 2: errors, as always)",
+        help="exit 3 when apply would change something (with --prune: any limit the file does not name), "
+        "else 0 (1, 2: errors, as always)",
     ),
 ]
 
 
-@app.command("plan")
+@app.command("plan", cls=_Command)
 @global_options
 def plan_command(
     ctx: typer.Context,
@@ -306,13 +328,13 @@ def plan_command(
             output.data({"file": source, "plan": plan.as_dict()})
         else:
             output.show(plan_view(plan, f"Plan for {source}"))
-        if detailed_exitcode and plan.has_changes:
+        if detailed_exitcode and plan.has_drift:
             raise typer.Exit(EXIT_CHANGES)
 
     _run(ctx, body, check=file)
 
 
-@app.command("validate")
+@app.command("validate", cls=_Command)
 @global_options
 def validate_command(
     ctx: typer.Context,
@@ -344,7 +366,7 @@ def _checked_dict(state: DesiredState) -> dict[str, Any]:
     return {"file": state.source, "pairs": len(state.pairs), "limits": len(state.limits)}
 
 
-@app.command("apply")
+@app.command("apply", cls=_Command)
 @global_options
 def apply_command(
     ctx: typer.Context,
@@ -435,7 +457,9 @@ FromArgument = Annotated[
     str | None, typer.Argument(metavar="FROM", help="source object type (not with --file)")
 ]
 ToArgument = Annotated[str | None, typer.Argument(metavar="TO", help="target object type (not with --file)")]
-TypeIdOption = Annotated[list[int] | None, typer.Option("--type-id", help="association type id (repeatable)")]
+TypeIdOption = Annotated[
+    list[int] | None, typer.Option("--type-id", min=0, help="association type id (repeatable)")
+]
 CategoryOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -444,13 +468,16 @@ CategoryOption = Annotated[
         "[default: HUBSPOT_DEFINED, for HubSpot's own types of the pair only]",
     ),
 ]
-MaxOption = Annotated[list[int] | None, typer.Option("--max", help="limit, once per --type-id (1..10000)")]
+MaxOption = Annotated[
+    list[int] | None,
+    typer.Option("--max", min=MIN_LIMIT, max=MAX_LIMIT, help="limit, once per --type-id"),
+]
 InputFileOption = Annotated[
     Path | None, typer.Option("--file", help="take the pairs and limits from a desired-state file")
 ]
 
 
-@app.command("create")
+@app.command("create", cls=_Command)
 @global_options
 def create_command(
     ctx: typer.Context,
@@ -466,7 +493,7 @@ def create_command(
     _run(ctx, lambda output, client: _write(output, batches(client), client.create, "created"), check=file)
 
 
-@app.command("update")
+@app.command("update", cls=_Command)
 @global_options
 def update_command(
     ctx: typer.Context,
@@ -482,7 +509,7 @@ def update_command(
     _run(ctx, lambda output, client: _write(output, batches(client), client.update, "updated"), check=file)
 
 
-@app.command("purge")
+@app.command("purge", cls=_Command)
 @global_options
 def purge_command(
     ctx: typer.Context,
@@ -667,7 +694,7 @@ def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
     for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
         object_id = resolve_object_type(name)
         if object_id is None:
-            raise typer.BadParameter(UNKNOWN_OBJECT_TYPE.format(name=name), param_hint=hint)
+            raise typer.BadParameter(unknown_object_type(name), param_hint=hint)
         ids.append(object_id)
     return (ids[0], ids[1])
 

@@ -17,12 +17,15 @@ import attrs
 import jsonschema
 import yaml
 
-from hubspot_association_limits._catalogue import normalise_object_type, object_type_name
+from hubspot_association_limits._catalogue import (
+    closest_object_type_name,
+    normalise_object_type,
+    object_type_name,
+)
 from hubspot_association_limits.cli._validate import catalogue_problems
 
 __all__ = [
     "DEFAULT_LABEL_CATEGORY",
-    "UNKNOWN_OBJECT_TYPE",
     "DesiredLabel",
     "DesiredLimit",
     "DesiredState",
@@ -36,6 +39,7 @@ __all__ = [
     "render_desired_state",
     "resolve_object_type",
     "schema",
+    "unknown_object_type",
 ]
 
 Pair = tuple[str, str]
@@ -48,10 +52,17 @@ _PathPart = str | int
 # HubSpot added after this release, a custom object's 2-<n>) and a custom object's fully qualified name.
 # A plain word the catalogue does not know is refused: in a file it is far more often a typo.
 _UNLISTED: Final = re.compile(r"[02]-[1-9][0-9]*|p[0-9]+_[A-Za-z][A-Za-z0-9_]*")
-UNKNOWN_OBJECT_TYPE: Final = (
-    "unknown object type {name!r} (use a name like deals or leads, an id like 0-3 or 2-1234, "
-    "or a custom object's fully qualified name like p1234567_cars)"
-)
+
+
+def unknown_object_type(name: str) -> str:
+    """Why ``name`` names no object type: the closest catalogue name, or what a name looks like."""
+    closest = closest_object_type_name(name)
+    if closest is not None:
+        return f"unknown object type {name!r}: did you mean {closest!r}?"
+    return (
+        f"unknown object type {name!r} (use a name like deals or leads, an id like 0-3 or 2-1234, "
+        "or a custom object's fully qualified name like p1234567_cars)"
+    )
 
 
 def resolve_object_type(name: str) -> str | None:
@@ -298,13 +309,34 @@ def _parse(
         _index_lines(node, (), lines, source, problems)
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(error, "problem", None) or str(error)
+        line, reason = _yaml_error(error)
         raise DesiredStateInvalid([FileProblem(source, (), line, f"not valid YAML: {reason}")]) from None
     finally:
         loader.dispose()
     return data, lines, problems
+
+
+# What the parser says it was reading when it failed, for a bracket or quote that is never closed: it
+# notices only where the next entry (or the text) begins, so the line to fix is the one that opened it.
+_UNCLOSED: Final = {
+    "while parsing a flow mapping": "the '{'",
+    "while parsing a flow sequence": "the '['",
+    "while scanning a quoted scalar": "the quote",
+}
+
+
+def _yaml_error(error: yaml.YAMLError) -> tuple[int | None, str]:
+    """The line to point at and the reason, for a text that is not YAML."""
+    problem_mark, context_mark = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    if problem.startswith("expected <block end>"):  # the parser's words for an entry indented wrongly
+        problem = f"this line is not indented like the entries around it ({problem})"
+    line = problem_mark.line + 1 if problem_mark is not None else None
+    opened = _UNCLOSED.get(getattr(error, "context", None) or "")
+    if opened is None or context_mark is None or context_mark.line + 1 == line:
+        return line, problem
+    where = f"line {line}: " if line is not None else ""
+    return context_mark.line + 1, f"{opened} on this line is never closed ({where}{problem})"
 
 
 def _index_lines(
@@ -429,9 +461,7 @@ def _meaning_problems(
             object_id = resolve_object_type(name)
             if object_id is None:
                 where = (*base, field)
-                yield FileProblem(
-                    source, where, _line_of(where, lines), UNKNOWN_OBJECT_TYPE.format(name=name)
-                )
+                yield FileProblem(source, where, _line_of(where, lines), unknown_object_type(name))
             ids.append(object_id)
         yield from _duplicate_associations(entry.get("associations"), (*base, "associations"), source, lines)
         yield from _duplicate_labels(entry.get("labels"), (*base, "labels"), source, lines)

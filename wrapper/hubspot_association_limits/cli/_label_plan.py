@@ -137,15 +137,16 @@ def label_changes(
 
 
 def _deletions(desired: DesiredState, portal: Mapping[Pair, Sequence[PortalLabel]]) -> list[LabelChange]:
-    named: dict[Pair, set[str | int]] = {}
+    # (category, label or typeId): a portal's label may share its typeId (or text) with a HubSpot type.
+    named: dict[Pair, set[tuple[str, str | int]]] = {}
     for declared in desired.labels:
-        named.setdefault(declared.pair, set()).add(declared.label)
-        named.setdefault(_reverse(declared.pair), set()).add(declared.inverse_label or declared.label)
+        named.setdefault(declared.pair, set()).add((DEFAULT_LABEL_CATEGORY, declared.label))
+        inverse = declared.inverse_label or declared.label
+        named.setdefault(_reverse(declared.pair), set()).add((DEFAULT_LABEL_CATEGORY, inverse))
     for limit in desired.limits:
-        if limit.type_id is not None:
-            named.setdefault(limit.pair, set()).add(limit.type_id)
-        if limit.label is not None:
-            named.setdefault(limit.pair, set()).add(limit.label)
+        for key in (limit.type_id, limit.label):
+            if key is not None:
+                named.setdefault(limit.pair, set()).add((limit.category, key))
     deletes = []
     for pair in desired.pairs:
         if pair not in desired.managed_labels:
@@ -154,7 +155,7 @@ def _deletions(desired: DesiredState, portal: Mapping[Pair, Sequence[PortalLabel
         deletes += [
             LabelChange(LabelAction.DELETE, pair[0], pair[1], str(item.label), type_id=item.type_id)
             for item in _own(portal.get(pair, ()))
-            if item.label not in keep and item.type_id not in keep
+            if (item.category, str(item.label)) not in keep and (item.category, item.type_id) not in keep
         ]
     return deletes
 

@@ -1,8 +1,9 @@
 """Reading the portal's live limits, by object-type pair.
 
-The pairs a file or ``--pair`` names are read one GET each. For export and prune, HubSpot's "read all"
-then lists every limit; it does not say a limit's pair, but a HubSpot-defined typeId has exactly one,
-which the catalogue gives, so those cost no further request. A portal's own association types
+The pairs a file or ``--pair`` names are read one GET each. Then HubSpot's "read all" lists every limit
+(export writes them; plan counts, or purges, those the file does not name). It does not say a limit's
+pair, but a HubSpot-defined typeId has exactly one, which the catalogue gives, so those cost no further
+request. A portal's own association types
 (USER_DEFINED, INTEGRATOR_DEFINED) have no catalogue pair: while any is unplaced, the labels of candidate
 pairs are read (one request each), the pairs already known first, then every pair of the object types that
 can have labels; a type listed in a pair's labels belongs to that pair. What is still unplaced is named in
@@ -89,15 +90,13 @@ def _catalogue_pair(limit: Limit) -> Pair | None:
     return (info.from_object_type, info.to_object_type) if info else None
 
 
-def read_live(client: PairReader, pairs: Sequence[Pair], *, check_all: bool) -> LiveState:
-    """Read each named pair (one GET each); with ``check_all``, place every limit "read all" lists.
+def read_live(client: PairReader, pairs: Sequence[Pair]) -> LiveState:
+    """Read each named pair (one GET each), then place every limit "read all" lists.
 
-    Requests: one per named pair, plus, with ``check_all``, one "read all" and, only while a portal's own
-    limit is unplaced, one labels read per candidate pair.
+    Requests: one per named pair, one "read all" and, only while a portal's own limit is unplaced, one
+    labels read per candidate pair.
     """
     live = {pair: list(client.get(*pair)) for pair in dict.fromkeys(pairs)}
-    if not check_all:
-        return LiveState(live)
     placed = {limit.key for limits in live.values() for limit in limits}
     unplaced: dict[AssociationTypeKey, Limit] = {}
     for limit in client.list_all():

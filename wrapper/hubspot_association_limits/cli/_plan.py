@@ -99,14 +99,17 @@ class PairPlan:
 class Plan:
     """Every change needed, grouped per object-type pair.
 
-    ``unmanaged`` counts limits the portal has but the file does not name (kept unless pruning);
-    ``warnings`` are differences the plan does not act on, such as a label that differs.
+    ``unmanaged`` counts the limits the portal has but the file does not name, in any pair, when not
+    pruning: exactly those ``--prune`` would purge. ``unplaced`` counts the limits whose pair could not be
+    found (named in a warning; no plan can purge them). ``warnings`` are differences the plan does not
+    act on, such as a label that differs.
     """
 
     pairs: tuple[PairPlan, ...]
     prune: bool = False
     unmanaged: int = 0
     warnings: tuple[str, ...] = ()
+    unplaced: int = 0
 
     @property
     def summary(self) -> dict[str, int]:
@@ -137,6 +140,17 @@ class Plan:
             item.action is not Action.UNCHANGED for pair in self.pairs for item in pair.items
         )
 
+    @property
+    def matches(self) -> bool:
+        """Whether the portal is what the file says: nothing to apply and no limit the file does not name."""
+        return not self.has_changes and not self.unmanaged and not self.unplaced
+
+    @property
+    def has_drift(self) -> bool:
+        """What ``--detailed-exitcode`` reports as 3: something to apply or, pruning, a limit the file
+        does not name that apply cannot purge (its pair was not found): the file claims every limit."""
+        return self.has_changes or (self.prune and self.unplaced > 0)
+
     def as_dict(self) -> dict[str, Any]:
         """The plan as JSON-ready data."""
         return {
@@ -145,6 +159,8 @@ class Plan:
             "label_summary": self.label_summary,
             "prune": self.prune,
             "unmanaged": self.unmanaged,
+            "unplaced": self.unplaced,
+            "matches": self.matches,
             "warnings": list(self.warnings),
         }
 

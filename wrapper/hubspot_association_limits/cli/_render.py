@@ -113,8 +113,11 @@ def plan_view(plan: Plan, title: str) -> RenderableType:
             f"; {plan.unmanaged} limit(s) in the portal are not in the file (kept; --prune purges them)"
         )
     lines.append(Text(summary + "."))
-    if not plan.has_changes:
+    if plan.matches:
         lines.append(Text("Nothing to do: the portal matches the file.", style="green"))
+    elif not plan.has_changes:
+        unnamed = "Nothing to apply, but the portal has limits the file does not name (above)."
+        lines.append(Text(unnamed, style="yellow"))
     return Group(*lines)
 
 

@@ -8,7 +8,7 @@ reported in one run, so each check looks only at values of the type it expects.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, TypeGuard
 
 from hubspot_association_limits._catalogue import (
@@ -18,6 +18,7 @@ from hubspot_association_limits._catalogue import (
     normalise_object_type,
     object_type_name,
 )
+from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
 
 __all__ = ["LABEL_MAX_LENGTH", "catalogue_problems", "label_problem"]
 
@@ -28,7 +29,6 @@ LineOf = Callable[[Sequence[PathPart]], int | None]
 # HubSpot publishes no maximum; its settings page cuts labels far shorter than this.
 LABEL_MAX_LENGTH: Final = 100
 # The schema's bounds of ``max`` (HubSpot's: a custom limit is 1..10,000).
-MAX_LIMIT: Final = 10_000
 
 
 def label_problem(label: str) -> str | None:
@@ -109,10 +109,13 @@ def _hubspot_defined_problems(
 def _label_limit_problems(
     pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]], line_of: LineOf
 ) -> Iterator[tuple[Path, str]]:
-    """A label's limit may not exceed the pair's object limit (its unlabeled type's) when both are set."""
-    unlabeled = [info.type_id for info in hubspot_defined_types(*pair) if info.label is None]
+    """A labeled type's limit (a portal's label, or HubSpot's "Primary") may not exceed the pair's object
+    limit (its unlabeled type's) when both are set; the message names the limit that caps it."""
+    types = hubspot_defined_types(*pair)
+    unlabeled = [info.type_id for info in types if info.label is None]
     if len(unlabeled) != 1:
         return  # no single object limit to compare with (company -> company has three unlabeled types)
+    hubspot_labels = {info.type_id: info.label for info in types if info.label is not None}
     object_limit = next(
         (
             (index, item["max"])
@@ -127,30 +130,41 @@ def _label_limit_problems(
         return
     object_index, object_max = object_limit
     line = line_of((*base, object_index))
-    where = f", line {line}" if line is not None else ""
+    cap = f"HUBSPOT_DEFINED typeId {unlabeled[0]}" + (f", line {line}" if line is not None else "")
     for index, item in items:
-        category, limit = item.get("category"), item.get("max")
-        if category == Category.HUBSPOT_DEFINED or not _valid_max(limit) or limit <= object_max:
+        limit = item.get("max")
+        if not _valid_max(limit) or limit <= object_max:
+            continue
+        what = _labeled_text(item, hubspot_labels)
+        if what is None:
             continue
         yield (
             (*base, index, "max"),
-            f"{_association_text(item)}: max {limit} is above the pair's object limit {object_max} "
-            f"(HUBSPOT_DEFINED typeId {unlabeled[0]}{where}); HubSpot refuses a label limit above it",
+            f"{what}: max {limit} is above {object_max}, the object limit of {_text(pair)} ({cap}), "
+            "which caps every label limit of the pair; HubSpot refuses it",
         )
+
+
+def _labeled_text(item: dict[str, Any], hubspot_labels: Mapping[int, str]) -> str | None:
+    """How a message names a labeled association type; None for an unlabeled one (not capped)."""
+    category, type_id, label = item.get("category"), item.get("typeId"), item.get("label")
+    if type_id is None:  # a label named by its text
+        if not isinstance(label, str):
+            return None
+        return (
+            f"label {label!r}" if category in (None, Category.USER_DEFINED) else f"{category} label {label!r}"
+        )
+    if category == Category.HUBSPOT_DEFINED:
+        if type(type_id) is not int or type_id not in hubspot_labels:
+            return None
+        label = hubspot_labels[type_id]
+    text = f"{category} typeId {type_id}"
+    return f"{text} ({label})" if isinstance(label, str) else text
 
 
 def _valid_max(value: Any) -> TypeGuard[int]:
     """A max the schema accepts; an invalid one is reported there, not compared here as well."""
-    return type(value) is int and 1 <= value <= MAX_LIMIT
-
-
-def _association_text(item: dict[str, Any]) -> str:
-    text = f"{item.get('category')}"
-    if type(item.get("typeId")) is int:
-        text += f" typeId {item['typeId']}"
-    if isinstance(item.get("label"), str):
-        text += f" ({item['label']})"
-    return text
+    return type(value) is int and MIN_LIMIT <= value <= MAX_LIMIT
 
 
 def _text(pair: tuple[str, str]) -> str:
