@@ -13,7 +13,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
+from ._bodies import (
+    batch_body,
+    edge_html,
+    error_body,
+    limit_json,
+    new_correlation_id,
+    now_iso,
+    refused_purge_body,
+)
 from ._config import DEFAULT_PORTAL, ConfigError, MockConfig, config_from_json
 from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, PORTAL, edge
 from ._registry import AssociationType
@@ -21,7 +29,6 @@ from ._runtime import Runtime, config_json
 from ._store import BatchOutcome, LimitInput, LimitStore
 from ._types import LabelRefusal
 from ._validation import validate_body
-from ._words import INVALID_ASSOCIATION_TYPE, invalid_association_type, item_context
 
 __all__ = ["MockApp", "create_app"]
 
@@ -213,21 +220,7 @@ async def _purge(request: Request) -> Response:
     if outcome.failures:
         # HubSpot answers an invalid type in a purge with an error (evidence: 207 or 400); the mock
         # refuses the batch with 400 in the words of HubSpot's item error for the same mistake.
-        invalid = {(failure.category, failure.type_id) for failure in outcome.failures}
-        first = outcome.failures[0]
-        body = error_body(
-            _correlation_id(request),
-            first.message,
-            "VALIDATION_ERROR",
-            errors=[
-                {"message": invalid_association_type(type_id, from_type, to_type), "in": f"inputs[{index}]"}
-                for index, (category, type_id) in enumerate(keys)
-                if (category, type_id) in invalid
-            ],
-            context=item_context(first.type_id, from_type, to_type),
-            sub_category=INVALID_ASSOCIATION_TYPE,
-        )
-        return JSONResponse(body, status_code=400)
+        return JSONResponse(refused_purge_body(_correlation_id(request), outcome, keys), status_code=400)
     return _applied_then_failed(request) or Response(status_code=204)
 
 

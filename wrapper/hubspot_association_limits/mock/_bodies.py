@@ -19,6 +19,7 @@ __all__ = [
     "new_correlation_id",
     "now_iso",
     "rate_limit_body",
+    "refused_purge_body",
 ]
 
 _RATE_LIMIT_MESSAGES: Final = {
@@ -116,6 +117,27 @@ def batch_body(
     body["startedAt"] = started_at
     body["completedAt"] = now_iso()
     return body
+
+
+def refused_purge_body(
+    correlation_id: str, outcome: BatchOutcome, keys: Sequence[tuple[str, int]]
+) -> dict[str, Any]:
+    """The 400 of a purge that names association types the pair lacks: the first one's item error
+    as the body (message, subCategory, context), and ``errors[]`` naming every such input."""
+    invalid = {(failure.category, failure.type_id) for failure in outcome.failures}
+    indexes = [index for index, key in enumerate(keys) if key in invalid]
+    first = item_error(outcome.failures[0])
+    return error_body(
+        correlation_id,
+        first["message"],
+        first["category"],
+        errors=[
+            {"message": failure.message, "in": f"inputs[{index}]"}
+            for index, failure in zip(indexes, outcome.failures, strict=True)
+        ],
+        context=first["context"],
+        sub_category=first["subCategory"],
+    )
 
 
 def edge_html(status: int) -> str:
