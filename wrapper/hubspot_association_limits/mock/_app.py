@@ -213,9 +213,8 @@ async def _update(request: Request) -> Response:
 @_refusals
 async def _purge(request: Request) -> Response:
     from_type, to_type = _object_types(request)
-    keys = [
-        (item["category"], item["typeId"]) for item in (await _json_body(request, "KeyBatchInput"))["inputs"]
-    ]
+    body = await _json_body(request, "KeyBatchInput")
+    keys = [(item["category"], item["typeId"]) for item in body["inputs"]]
     outcome = _store(request).purge(from_type, to_type, keys)
     if outcome.failures:
         # HubSpot answers an invalid type in a purge with an error (evidence: 207 or 400); the mock

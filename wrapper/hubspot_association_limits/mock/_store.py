@@ -297,14 +297,14 @@ class _Pair:
             if not caps:
                 return MIN_LIMIT, MAX_LIMIT, None
             cap = min(caps, key=lambda limit: limit.max_to_object_ids)
-            reason = label_capped_by(cap.max_to_object_ids, cap.key.category, cap.key.type_id)
-            return MIN_LIMIT, cap.max_to_object_ids, reason
+            why = label_capped_by(cap.max_to_object_ids, cap.key.category, cap.key.type_id)
+            return MIN_LIMIT, cap.max_to_object_ids, why
         if not self.labeled:
             return MIN_LIMIT, MAX_LIMIT, None
         floor = max(self.labeled.values(), key=lambda limit: limit.max_to_object_ids)
         assert floor.label is not None  # only labeled types' limits are kept in self.labeled
-        reason = pair_floored_by(floor.max_to_object_ids, floor.key.category, floor.key.type_id, floor.label)
-        return floor.max_to_object_ids, MAX_LIMIT, reason
+        why = pair_floored_by(floor.max_to_object_ids, floor.key.category, floor.key.type_id, floor.label)
+        return floor.max_to_object_ids, MAX_LIMIT, why
 
 
 def _limit_key(association_type: AssociationType) -> LimitKey:
