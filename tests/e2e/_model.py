@@ -9,7 +9,9 @@ every step. The rules (hubspot-api-notes §2, the README's mock section for wher
 - a label limit may not exceed the pair's unlabeled limit, and the unlabeled limit may not fall
   below a label limit (LABEL_LIMIT_ABOVE_OBJECT_LIMIT);
 - the items of one batch apply in input order, each seeing the ones before it;
-- purge removes the named limits and ignores names without one.
+- purge removes the named limits and ignores names without one; a name whose association type the
+  pair lacks refuses the whole purge (a 400: HubSpot answers such a purge with an error), so that
+  nothing of it is removed.
 
 Labels (hubspot-api-notes §6; the mock's docstring in mock/_types.py where HubSpot is silent):
 
@@ -208,8 +210,15 @@ class Model:
     def update(self, pair: Pair, inputs: Iterable[tuple[Key, int]]) -> Outcome:
         return self._batch(pair, inputs, create=False)
 
+    def refuses_purge(self, pair: Pair, keys: Iterable[Key]) -> bool:
+        """Whether a purge of ``keys`` is refused: one names a type the pair lacks."""
+        return any(key not in self.types.get(pair, {}) for key in keys)
+
     def purge(self, pair: Pair, keys: Iterable[Key]) -> list[Stored]:
-        """Remove the named limits; returns the ones that were there."""
+        """Remove the named limits; returns the ones that were there (none when refused)."""
+        keys = list(keys)
+        if self.refuses_purge(pair, keys):
+            return []
         removed = [self.limits.pop((pair, key), None) for key in keys]
         return [limit for limit in removed if limit is not None]
 

@@ -46,3 +46,11 @@ def refused_by_a_label_rule(path: str, response: Any) -> bool:
     if "/labels" not in path or response.status_code != 400:
         return False
     return not str(response.json().get("message", "")).startswith("Invalid input")
+
+
+def refused_for_an_invalid_association_type(path: str, response: Any) -> bool:
+    """A purge refused (400) because a key names an association type the pair does not have, as
+    HubSpot refuses it: random typeIds almost never exist, and no schema can say which do."""
+    if not path.endswith("/batch/purge") or response.status_code != 400:
+        return False
+    return bool(response.json().get("subCategory") == "crm.associations.INVALID_ASSOCIATION_TYPE")

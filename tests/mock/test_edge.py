@@ -185,7 +185,9 @@ def test_applied_then_failed_stores_the_change(hubspot_mock: MockServer, api: ht
     hubspot_mock.configure(fault_rate=0.0)
     retry = api.post(f"{PREFIX}/deals/contacts/batch/create", json={"inputs": [hs(3, 5)]})
     assert retry.status_code == 207
-    assert retry.json()["errors"][0]["context"]["reason"] == ["ALREADY_CONFIGURED"]
+    assert retry.json()["errors"][0]["message"] == (
+        "a limit is already configured for HUBSPOT_DEFINED 3; use batch/update to change it"
+    )
 
 
 @pytest.mark.hubspot_mock(fault_rate=0.3, seed=42)

@@ -36,10 +36,13 @@ def test_a_portal_session_with_plain_httpx(demo: MockServer) -> None:
             f"{PREFIX}/deals/contacts/batch/create", json={"inputs": [ud(102, 4), ud(101, 3)]}
         )
         assert created.status_code == 207
-        assert created.json()["errors"][0]["context"]["reason"] == ["ALREADY_CONFIGURED"]
+        assert created.json()["errors"][0]["message"].startswith("a limit is already configured")
         lowered = client.post(f"{PREFIX}/deals/contacts/batch/update", json={"inputs": [hs(3, 3)]})
         assert lowered.status_code == 207
-        assert lowered.json()["errors"][0]["message"] == "maxToObjectIds must be between 4 and 10000"
+        assert lowered.json()["errors"][0]["message"] == (
+            "maxToObjectIds must be between 4 and 10000: the pair's limit may not fall below the limit of "
+            "4 on the label 'Budget holder' (USER_DEFINED 102)"
+        )
         assert (
             client.post(f"{PREFIX}/deals/contacts/batch/update", json={"inputs": [hs(3, 4)]}).status_code
             == 200
@@ -69,7 +72,10 @@ def test_through_the_library(demo: MockServer) -> None:
             "deals", "contacts", [{"category": "USER_DEFINED", "typeId": 102, "maxToObjectIds": 20}]
         )
         assert created.status_code == 207
-        assert [error.message for error in created.errors] == ["maxToObjectIds must be between 1 and 10"]
+        assert [error.message for error in created.errors] == [
+            "maxToObjectIds must be between 1 and 10: a label's limit may not exceed the pair's limit of 10 "
+            "(HUBSPOT_DEFINED 3, unlabeled)"
+        ]
         assert client.update(
             "deals", "contacts", [{"category": "HUBSPOT_DEFINED", "typeId": 3, "maxToObjectIds": 25}]
         ).ok

@@ -60,60 +60,146 @@ def test_the_five_operations_under_every_prefix(api: httpx.Client, prefix: str) 
     }
 
 
-@pytest.mark.hubspot_mock(seed_file="demo")
-def test_207_item_errors_have_hubspots_shape(api: httpx.Client) -> None:
+def _context(type_id: int, from_word: str = "DEAL", to_word: str = "CONTACT") -> dict[str, list[str]]:
+    return {"type": [f"0-{type_id}"], "fromObjectType": [from_word], "toObjectType": [to_word]}
+
+
+CAPPED = (
+    "maxToObjectIds must be between 1 and 10: a label's limit may not exceed the pair's limit of 10 "
+    "(HUBSPOT_DEFINED 3, unlabeled)"
+)
+ALREADY = "a limit is already configured for HUBSPOT_DEFINED 3; use batch/update to change it"
+
+
+@pytest.mark.parametrize(
+    "extras",
+    [
+        pytest.param({}, id="by default: only what HubSpot sends"),
+        pytest.param(
+            {"reasons": ["LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "ALREADY_CONFIGURED"]}, id="item_error_extras"
+        ),
+    ],
+)
+def test_207_item_errors_have_hubspots_shape(
+    api: httpx.Client, hubspot_mock: MockServer, extras: dict[str, list[str]]
+) -> None:
+    hubspot_mock.configure(seed_file="demo", item_error_extras=bool(extras))
     response = api.post(
         f"{PREFIX}/deals/contacts/batch/create", json={"inputs": [ud(102, 11), hs(3, 4), ud(102, 3)]}
     )
     assert response.status_code == 207
     body = response.json()
-    assert body["numErrors"] == 2
+    assert (body["status"], body["numErrors"]) == ("COMPLETE", 2)  # some inputs applied
     assert body["results"] == [
         {"category": "USER_DEFINED", "typeId": 102, "label": "Budget holder", "userEnforcedMaxToObjectIds": 3}
     ]
-    assert body["errors"] == [
-        {
-            "status": "error",
-            "category": "VALIDATION_ERROR",
-            "message": "maxToObjectIds must be between 1 and 10",
-            "context": {
-                "category": ["USER_DEFINED"],
-                "typeId": ["102"],
-                "reason": ["LABEL_LIMIT_ABOVE_OBJECT_LIMIT"],
-            },
-            "errors": [],
-            "links": {},
-        },
-        {
-            "status": "error",
-            "category": "VALIDATION_ERROR",
-            "message": body["errors"][1]["message"],
-            "context": {"category": ["HUBSPOT_DEFINED"], "typeId": ["3"], "reason": ["ALREADY_CONFIGURED"]},
-            "errors": [],
-            "links": {},
-        },
+    expected = [
+        {"status": "error", "category": "VALIDATION_ERROR", "message": CAPPED, "context": _context(102)},
+        {"status": "error", "category": "VALIDATION_ERROR", "message": ALREADY, "context": _context(3)},
     ]
+    for error, reason in zip(expected, extras.get("reasons", []), strict=False):
+        error["context"]["reason"] = [reason]
+        error.update(errors=[], links={})
+    assert body["errors"] == expected
     assert {"startedAt", "completedAt"} <= set(body)
 
 
+@pytest.mark.parametrize("operation", ["create", "update"])
+def test_an_invalid_association_type_is_hubspots_canceled_batch(api: httpx.Client, operation: str) -> None:
+    # The request of HubSpot's recorded answer (evidence case ballerina-limits-update-invalid-type).
+    response = api.post(f"{PREFIX}/contacts/deals/batch/{operation}", json={"inputs": [ud(5, 5)]})
+    assert response.status_code == 207
+    body = response.json()
+    del body["startedAt"], body["completedAt"]
+    assert body == {
+        "status": "CANCELED",
+        "results": [],
+        "numErrors": 1,
+        "errors": [
+            {
+                "status": "error",
+                "category": "VALIDATION_ERROR",
+                "subCategory": "crm.associations.INVALID_ASSOCIATION_TYPE",
+                "message": "0-5 is not a valid association type between CONTACT and DEAL",
+                "context": {"type": ["0-5"], "fromObjectType": ["CONTACT"], "toObjectType": ["DEAL"]},
+            }
+        ],
+    }
+
+
 @pytest.mark.parametrize(
-    ("operation", "inputs", "status", "reasons"),
+    ("operation", "inputs", "status", "batch_status", "messages"),
     [
-        ("create", [hs(3, 0)], 207, ["LIMIT_OUT_OF_RANGE"]),  # every input failed: still 207, empty results
-        ("create", [hs(999, 2)], 207, ["UNKNOWN_ASSOCIATION_TYPE"]),
-        ("create", [], 201, []),
-        ("update", [hs(3, 2)], 207, ["NOT_CONFIGURED"]),
-        ("update", [], 200, []),
+        ("create", [hs(3, 0)], 207, "CANCELED", ["maxToObjectIds must be between 1 and 10000"]),
+        (
+            "create",
+            [hs(999, 2)],
+            207,
+            "CANCELED",
+            ["0-999 is not a valid association type between DEAL and CONTACT"],
+        ),
+        (
+            "create",
+            [hs(3, 2), hs(999, 2)],
+            207,
+            "COMPLETE",
+            ["0-999 is not a valid association type between DEAL and CONTACT"],
+        ),
+        ("create", [], 201, "COMPLETE", []),
+        (
+            "update",
+            [hs(3, 2)],
+            207,
+            "CANCELED",
+            ["no limit is configured for HUBSPOT_DEFINED 3; use batch/create to set one"],
+        ),
+        ("update", [], 200, "COMPLETE", []),
     ],
 )
-def test_batch_status_codes(api: httpx.Client, operation, inputs, status, reasons) -> None:
+def test_batch_status_codes(api: httpx.Client, operation, inputs, status, batch_status, messages) -> None:
     response = api.post(f"{PREFIX}/deals/contacts/batch/{operation}", json={"inputs": inputs})
     assert response.status_code == status
-    assert [error["context"]["reason"] for error in response.json().get("errors", [])] == [
-        [r] for r in reasons
-    ]
-    if status == 207:
-        assert response.json()["results"] == []
+    body = response.json()
+    assert body["status"] == batch_status
+    assert [error["message"] for error in body.get("errors", [])] == messages
+    assert len(body["results"]) == len(inputs) - len(messages)
+
+
+@pytest.mark.hubspot_mock(seed_file="demo")
+@pytest.mark.parametrize(
+    ("inputs", "invalid"),
+    [
+        pytest.param([("HUBSPOT_DEFINED", 4)], [0], id="another pair's type"),
+        pytest.param(
+            [("USER_DEFINED", 101), ("USER_DEFINED", 3)], [1], id="one invalid key refuses the batch"
+        ),
+        pytest.param([("WORK", 3), ("HUBSPOT_DEFINED", 99)], [0, 1], id="every invalid key is named"),
+    ],
+)
+def test_a_purge_of_an_invalid_association_type_is_a_400(
+    api: httpx.Client, hubspot_mock: MockServer, inputs: list[tuple[str, int]], invalid: list[int]
+) -> None:
+    keys = [{"category": category, "typeId": type_id} for category, type_id in inputs]
+    response = api.post(f"{PREFIX}/deals/contacts/batch/purge", json={"inputs": keys})
+    assert response.status_code == 400
+    body = response.json()
+    first = inputs[invalid[0]][1]
+    assert body == {
+        "status": "error",
+        "message": f"0-{first} is not a valid association type between DEAL and CONTACT",
+        "correlationId": response.headers["X-HubSpot-Correlation-Id"],
+        "category": "VALIDATION_ERROR",
+        "subCategory": "crm.associations.INVALID_ASSOCIATION_TYPE",
+        "errors": [
+            {
+                "message": f"0-{inputs[index][1]} is not a valid association type between DEAL and CONTACT",
+                "in": f"inputs[{index}]",
+            }
+            for index in invalid
+        ],
+        "context": {"type": [f"0-{first}"], "fromObjectType": ["DEAL"], "toObjectType": ["CONTACT"]},
+    }
+    assert len(hubspot_mock.state()["limits"]) == 2  # nothing purged
 
 
 BAD_REQUESTS = [
@@ -360,6 +446,8 @@ def test_state_and_stats(api: httpx.Client, hubspot_mock: MockServer) -> None:
         ({"no_such_field": 1}, "unknown config fields"),
         ({"seed_file": "/nonexistent/seed.yaml"}, "cannot read seed file"),
         ({"tokens": {"t": {"scopes": "crm"}}}, "scopes"),
+        ({"item_error_extras": "yes"}, "item_error_extras must be true or false"),
+        ({"shuffle_label_order": 1}, "shuffle_label_order must be true or false"),
     ],
 )
 def test_bad_config_is_refused_and_changes_nothing(hubspot_mock: MockServer, fields, fragment) -> None:

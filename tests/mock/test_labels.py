@@ -46,7 +46,7 @@ def test_a_pair_lists_hubspot_defined_types_then_the_portals_labels(api: httpx.C
         pytest.param(
             ("deals", "contacts"),
             {"label": "Decision maker", "name": "decision_maker"},
-            [101, 102],
+            [102, 101],
             [(101, "Decision maker")],
             [(102, "Decision maker")],
             id="cross-object: one type each way, same label",
@@ -54,7 +54,7 @@ def test_a_pair_lists_hubspot_defined_types_then_the_portals_labels(api: httpx.C
         pytest.param(
             ("deals", "contacts"),
             {"label": "Buyer", "name": "buyer", "inverseLabel": "Bought from"},
-            [101, 102],
+            [102, 101],
             [(101, "Buyer")],
             [(102, "Bought from")],
             id="cross-object paired: the reverse carries the inverse label",
@@ -70,7 +70,7 @@ def test_a_pair_lists_hubspot_defined_types_then_the_portals_labels(api: httpx.C
         pytest.param(
             ("contacts", "contacts"),
             {"label": "Manager", "name": "manager", "inverseLabel": "Employee"},
-            [101, 102],
+            [102, 101],
             [(101, "Manager"), (102, "Employee")],
             [(101, "Manager"), (102, "Employee")],
             id="same-object paired: two types in the one pair",
@@ -78,14 +78,14 @@ def test_a_pair_lists_hubspot_defined_types_then_the_portals_labels(api: httpx.C
         pytest.param(
             ("2-123", "tickets"),
             {"label": "Owner", "name": "owner"},
-            [101, 102],
+            [102, 101],
             [(101, "Owner")],
             [(102, "Owner")],
             id="custom object",
         ),
     ],
 )
-def test_create_makes_a_user_defined_type_per_direction(
+def test_create_makes_a_user_defined_type_per_direction_and_answers_inverse_first(
     api: httpx.Client,
     pair: tuple[str, str],
     body: dict[str, str],
@@ -209,6 +209,8 @@ def test_an_unknown_or_builtin_type_id_is_refused(
         ({"associationTypeId": 101, "label": "x", "inverseLabel": "y"}, "inverseLabel"),  # symmetric
         ({"associationTypeId": 101, "label": ""}, "label"),
         ({"label": "x"}, "associationTypeId"),
+        # The body is checked before the typeId: HubSpot's live answer to this one was 400, not 404.
+        ({"associationTypeId": -1, "label": ""}, "label"),
     ],
 )
 def test_rename_refusals(api: httpx.Client, body: dict[str, Any], field: str) -> None:
@@ -232,7 +234,7 @@ def test_delete_removes_the_label_both_ways_and_its_limits(api: httpx.Client) ->
     assert [(r["category"], r["typeId"]) for r in remaining] == [("HUBSPOT_DEFINED", 3)]
     # typeIds are never reused, and the name is free again
     recreated = create(api, "deals", "contacts", label="Buyer", name="buyer")
-    assert [r["typeId"] for r in recreated.json()["results"]] == [103, 104]
+    assert [r["typeId"] for r in recreated.json()["results"]] == [104, 103]
 
 
 def test_a_label_can_carry_a_limit_up_to_the_object_limit(api: httpx.Client) -> None:
@@ -247,7 +249,7 @@ def test_seeded_labels_are_listed_renamed_and_deleted_like_created_ones(api: htt
     assert own(api, "deals", "contacts") == [(101, "Decision maker"), (102, "Budget holder")]
     assert create(api, "deals", "contacts", label="Budget holder", name="x").status_code == 400
     created = create(api, "deals", "contacts", label="Signer", name="signer")
-    assert [r["typeId"] for r in created.json()["results"]] == [104, 105]  # after the seed's 101-103
+    assert [r["typeId"] for r in created.json()["results"]] == [105, 104]  # after the seed's 101-103
     assert api.delete(f"{LABELS.format('deals', 'contacts')}/101").status_code == 204
     assert api.get(f"{PREFIX}/deals/contacts").json()["results"][0]["typeId"] == 3
 
@@ -315,3 +317,42 @@ def test_label_routes_are_rate_limited_like_the_others(api: httpx.Client) -> Non
     refused = create(api, "deals", "contacts", label="X", name="x")
     assert refused.status_code == 429
     assert refused.json()["policyName"] == "TEN_SECONDLY_ROLLING"
+
+
+def _label_answers(api: httpx.Client) -> list[list[int]]:
+    """The typeIds of three paired label creates and four lists of the pair, in the order answered."""
+    answers = []
+    for index in range(3):
+        created = create(
+            api, "contacts", "contacts", label=f"L{index}", name=f"l{index}", inverseLabel=f"I{index}"
+        )
+        answers.append([r["typeId"] for r in created.json()["results"]])
+    for _ in range(4):
+        answers.append(
+            [r["typeId"] for r in api.get(LABELS.format("contacts", "contacts")).json()["results"]]
+        )
+    return answers
+
+
+def test_label_answers_come_in_a_fixed_order_by_default(api: httpx.Client) -> None:
+    assert (
+        _label_answers(api)
+        == [[102, 101], [104, 103], [106, 105]] + [[449, 101, 102, 103, 104, 105, 106]] * 4
+    )
+
+
+def test_a_shuffled_label_order_varies_and_is_reproducible(
+    api: httpx.Client, hubspot_mock: MockServer
+) -> None:
+    fixed = _label_answers(api)
+    runs = []
+    for _ in range(2):
+        hubspot_mock.reset()
+        hubspot_mock.configure(shuffle_label_order=True, seed=7)
+        runs.append(_label_answers(api))
+    assert runs[0] == runs[1]  # the same seed and requests give the same orders
+    assert runs[0] != fixed
+    assert [sorted(answer) for answer in runs[0]] == [sorted(answer) for answer in fixed]
+    hubspot_mock.reset()
+    hubspot_mock.configure(shuffle_label_order=True, seed=8)  # another seed, another order
+    assert _label_answers(api) != runs[0]

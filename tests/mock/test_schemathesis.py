@@ -9,8 +9,9 @@ Each stateful scenario starts from a reset mock: the rules hypothesis may draw n
 statuses seen (a link's bundle fills only on its status), so a store carried over from an earlier
 scenario would make a replayed scenario draw differently ("Inconsistent data generation").
 A label operation refused by a label rule the spec cannot state (duplicate, cap, unlabelable pair,
-blank text; tested in test_labels) is not held against `positive_data_acceptance`; every other check
-still applies to it.
+blank text; tested in test_labels), and a purge refused for an association type the pair does not
+have (tested in test_http), are not held against `positive_data_acceptance`; every other check still
+applies to them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ from hubspot_association_limits.mock import MockConfig, MockServer, TokenConfig,
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from ._helpers import TOKEN, refused_by_a_label_rule, with_known_object_types
+from ._helpers import (
+    TOKEN,
+    refused_by_a_label_rule,
+    refused_for_an_invalid_association_type,
+    with_known_object_types,
+)
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "association-limits.yaml"
 # Only our token is valid, so that schemathesis' invalid-credential probes are refused (ignored_auth).
@@ -57,7 +63,10 @@ def test_every_operation_conforms(case: schemathesis.Case, mock: MockServer) -> 
 
 
 def _excluded(case: schemathesis.Case, response: Any) -> list[Any]:
-    return [positive_data_acceptance] if refused_by_a_label_rule(case.path, response) else []
+    refused_by_a_rule = refused_by_a_label_rule(
+        case.path, response
+    ) or refused_for_an_invalid_association_type(case.path, response)
+    return [positive_data_acceptance] if refused_by_a_rule else []
 
 
 class Workflow(schema.as_state_machine()):  # type: ignore[misc]

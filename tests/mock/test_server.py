@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -118,7 +120,7 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
         ),
         (
             f"limits: [{{{DEALS_CONTACTS}, category: USER_DEFINED, typeId: 9, maxToObjectIds: 1}}]",
-            "does not exist",
+            "is not a valid association type between DEAL and CONTACT",
         ),
         ("extra: []", "Additional properties"),
         ("portals: {default: {}}", "should not be valid"),
@@ -130,6 +132,11 @@ DEALS_CONTACTS = "fromObjectType: deals, toObjectType: contacts"
             'customObjects: [{objectTypeId: "2-1", fullyQualifiedName: p1_cars}, '
             '{objectTypeId: "2-2", fullyQualifiedName: p1_cars}]',
             "fullyQualifiedName 'p1_cars' is declared twice",
+        ),
+        (
+            'customObjects: [{objectTypeId: "2-1", fullyQualifiedName: p1_cars}, '
+            '{objectTypeId: "2-2", fullyQualifiedName: p2_cars}]',
+            "short-hand name 'p_cars' is declared twice",
         ),
         (
             "associationTypes: [{fromObjectType: p1_cars, toObjectType: deals, category: WORK, typeId: 1}]",
@@ -195,19 +202,127 @@ def test_mock_server_stops_when_its_block_ends() -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "tokens", "label_limit"),
+    ("argv", "file", "environ", "tokens"),
     [
-        ([], None, 50),
-        (["--token", "pat-a", "--label-limit-per-pair", "3"], {"pat-a": TokenConfig()}, 3),
-        (
+        pytest.param([], None, {}, None, id="none: any token"),
+        pytest.param(["--token", "pat-a"], None, {}, {"pat-a": TokenConfig()}, id="--token"),
+        pytest.param(
             ["--token", "pat-a@sandbox", "--token", "pat-b+/==@production"],
+            None,
+            {},
             {"pat-a": TokenConfig(portal="sandbox"), "pat-b+/==": TokenConfig(portal="production")},
-            50,
+            id="--token with portals",
+        ),
+        pytest.param(
+            [],
+            "# sandbox first\npat-a@sandbox\n\n  pat-b  # the default portal\n",
+            {},
+            {"pat-a": TokenConfig(portal="sandbox"), "pat-b": TokenConfig()},
+            id="--tokens-file",
+        ),
+        pytest.param(
+            [],
+            None,
+            {"HUBSPOT_MOCK_TOKENS": "pat-a@sandbox, pat-b\npat-c@production"},
+            {
+                "pat-a": TokenConfig(portal="sandbox"),
+                "pat-b": TokenConfig(),
+                "pat-c": TokenConfig(portal="production"),
+            },
+            id="HUBSPOT_MOCK_TOKENS",
+        ),
+        pytest.param(
+            ["--token", "pat-a"],
+            "pat-b@sandbox\n",
+            {"HUBSPOT_MOCK_TOKENS": "pat-c pat-a"},
+            {"pat-a": TokenConfig(), "pat-b": TokenConfig(portal="sandbox"), "pat-c": TokenConfig()},
+            id="all three together",
         ),
     ],
 )
-def test_python_m_maps_tokens_to_portals(argv: list[str], tokens: Any, label_limit: int) -> None:
+def test_python_m_maps_tokens_to_portals(
+    tmp_path, argv: list[str], file: str | None, environ: dict[str, str], tokens: Any
+) -> None:
     from hubspot_association_limits.mock._server import build_parser, config_from_args
 
-    config = config_from_args(build_parser().parse_args(argv))
-    assert (config.tokens, config.label_limit_per_pair) == (tokens, label_limit)
+    if file is not None:
+        (tmp_path / "tokens").write_text(file, encoding="utf-8")
+        argv = [*argv, "--tokens-file", str(tmp_path / "tokens")]
+    config = config_from_args(build_parser().parse_args(argv), environ)
+    assert config.tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("file", "environ", "message"),
+    [
+        ("pat-secret-1@a\npat-secret-1@b\n", {}, "tokens line 2: a token given before is given again"),
+        ("pat secret 2\n", {}, "tokens line 1: not a well-formed bearer token"),
+        (
+            None,
+            {"HUBSPOT_MOCK_TOKENS": "pat-ok, pat=secret=3"},
+            "HUBSPOT_MOCK_TOKENS entry 2: not a well-formed",
+        ),
+    ],
+)
+def test_bad_tokens_are_refused_without_showing_them(
+    tmp_path, file: str | None, environ: dict[str, str], message: str
+) -> None:
+    from hubspot_association_limits.mock._server import build_parser, config_from_args
+
+    argv = []
+    if file is not None:
+        (tmp_path / "tokens").write_text(file, encoding="utf-8")
+        argv = ["--tokens-file", str(tmp_path / "tokens")]
+    with pytest.raises(ConfigError, match=message) as refused:
+        config_from_args(build_parser().parse_args(argv), environ)
+    assert "secret" not in str(refused.value)
+
+
+def test_tokens_reach_the_standalone_mock_without_showing_in_ps(tmp_path) -> None:
+    (tmp_path / "tokens").write_text("pat-from-file@sandbox\n", encoding="utf-8")
+    command = [sys.executable, "-m", "hubspot_association_limits.mock", "--port", "0"]
+    command += ["--tokens-file", str(tmp_path / "tokens")]
+    environment = {**os.environ, "HUBSPOT_MOCK_TOKENS": "pat-from-environment"}
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        assert process.stdout.readline().startswith("ready")
+        shown = Path(f"/proc/{process.pid}/cmdline").read_bytes()  # what ps shows
+        assert b"pat-from" not in shown
+        statuses = {
+            token: httpx.get(
+                f"{base_url}{PREFIX}/all", headers={"Authorization": f"Bearer {token}"}
+            ).status_code
+            for token in ("pat-from-file", "pat-from-environment", "pat-other")
+        }
+        assert statuses == {"pat-from-file": 200, "pat-from-environment": 200, "pat-other": 401}
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "fields"),
+    [
+        ([], {"label_limit_per_pair": 50, "item_error_extras": False, "shuffle_label_order": False}),
+        (
+            [
+                "--label-limit-per-pair",
+                "3",
+                "--item-error-extras",
+                "--shuffle-label-order",
+                "--fault-seed",
+                "9",
+            ],
+            {"label_limit_per_pair": 3, "item_error_extras": True, "shuffle_label_order": True, "seed": 9},
+        ),
+    ],
+)
+def test_python_m_options_set_the_config(argv: list[str], fields: dict[str, Any]) -> None:
+    from hubspot_association_limits.mock._server import build_parser, config_from_args
+
+    config = config_from_args(build_parser().parse_args(argv), {})
+    assert {name: getattr(config, name) for name in fields} == fields

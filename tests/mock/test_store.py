@@ -26,13 +26,32 @@ def ud(type_id: int, limit: int) -> LimitInput:
     return LimitInput("USER_DEFINED", type_id, limit)
 
 
+def capped(limit: int, by: str) -> str:
+    """The message for a label limit above the pair's unlabeled limit ``by`` (category and typeId)."""
+    return (
+        f"maxToObjectIds must be between 1 and {limit}: a label's limit may not exceed the pair's limit "
+        f"of {limit} ({by}, unlabeled)"
+    )
+
+
+FLOORED = (
+    "maxToObjectIds must be between 2 and 10000: the pair's limit may not fall below the limit of 2 on "
+    "the label 'Decision maker' (USER_DEFINED 101)"
+)
+
 # (operation, pair, inputs, applied (category, typeId, limit), failures (typeId, reason, message))
 CASES = [
     ("create", (D, CO), [hs(341, 5)], [("HUBSPOT_DEFINED", 341, 5)], []),
     ("create", (D, CO), [hs(5, 1)], [("HUBSPOT_DEFINED", 5, 1)], []),
     ("create", (D, C), [ud(102, 10)], [("USER_DEFINED", 102, 10)], []),
     ("create", (D, C), [hs(3, 4)], [], [(3, "ALREADY_CONFIGURED", None)]),
-    ("create", (D, C), [hs(4, 4)], [], [(4, "UNKNOWN_ASSOCIATION_TYPE", None)]),
+    (
+        "create",
+        (D, C),
+        [hs(4, 4)],
+        [],
+        [(4, "UNKNOWN_ASSOCIATION_TYPE", "0-4 is not a valid association type between DEAL and CONTACT")],
+    ),
     ("create", (D, C), [ud(3, 4)], [], [(3, "UNKNOWN_ASSOCIATION_TYPE", None)]),
     ("create", (C, CO), [ud(101, 4)], [], [(101, "UNKNOWN_ASSOCIATION_TYPE", None)]),
     (
@@ -50,14 +69,14 @@ CASES = [
         (D, C),
         [ud(102, 11)],
         [],
-        [(102, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 10")],
+        [(102, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", capped(10, "HUBSPOT_DEFINED 3"))],
     ),
     (
         "create",
         (D, C),
         [ud(102, 10_001)],
         [],
-        [(102, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 1 and 10")],
+        [(102, "LIMIT_OUT_OF_RANGE", capped(10, "HUBSPOT_DEFINED 3"))],
     ),
     # Items apply in order: a duplicate key in one create batch fails the second time.
     (
@@ -73,7 +92,7 @@ CASES = [
         (D, CO),
         [hs(341, 3), hs(5, 4)],
         [("HUBSPOT_DEFINED", 341, 3)],
-        [(5, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 3")],
+        [(5, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", capped(3, "HUBSPOT_DEFINED 341"))],
     ),
     ("update", (D, C), [hs(3, 7)], [("HUBSPOT_DEFINED", 3, 7)], []),
     (
@@ -81,7 +100,7 @@ CASES = [
         (D, C),
         [hs(3, 1)],
         [],
-        [(3, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 2 and 10000")],
+        [(3, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", FLOORED)],
     ),
     (
         "update",
@@ -96,7 +115,7 @@ CASES = [
         (D, C),
         [hs(3, 0)],
         [],
-        [(3, "LIMIT_OUT_OF_RANGE", "maxToObjectIds must be between 2 and 10000")],
+        [(3, "LIMIT_OUT_OF_RANGE", FLOORED)],
     ),
     # Duplicates in an update batch: both apply, the last wins.
     ("update", (D, C), [hs(3, 8), hs(3, 9)], [("HUBSPOT_DEFINED", 3, 8), ("HUBSPOT_DEFINED", 3, 9)], []),
@@ -114,7 +133,7 @@ CASES = [
         (T, CO),
         [hs(339, 3), hs(26, 4)],
         [("HUBSPOT_DEFINED", 339, 3)],
-        [(26, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", "maxToObjectIds must be between 1 and 3")],
+        [(26, "LABEL_LIMIT_ABOVE_OBJECT_LIMIT", capped(3, "HUBSPOT_DEFINED 339"))],
     ),
     (
         "create",
@@ -163,17 +182,20 @@ def test_labels_come_from_the_registry() -> None:
 
 
 @pytest.mark.parametrize(
-    ("keys", "left"),
+    ("keys", "left", "refused"),
     [
-        ([("USER_DEFINED", 101)], [3]),
-        ([("HUBSPOT_DEFINED", 3), ("USER_DEFINED", 101)], []),
-        ([("HUBSPOT_DEFINED", 4)], [3, 101]),  # no such limit: ignored (purge is idempotent)
-        ([("USER_DEFINED", 101), ("USER_DEFINED", 101)], [3]),
+        ([("USER_DEFINED", 101)], [3], []),
+        ([("HUBSPOT_DEFINED", 3), ("USER_DEFINED", 101)], [], []),
+        ([("USER_DEFINED", 102)], [3, 101], []),  # no such limit: ignored (purge is idempotent)
+        ([("USER_DEFINED", 101), ("USER_DEFINED", 101)], [3], []),
+        ([("HUBSPOT_DEFINED", 4)], [3, 101], [4]),  # contact -> deal: not a type of deals -> contacts
+        ([("USER_DEFINED", 101), ("USER_DEFINED", 3)], [3, 101], [3]),  # one invalid key: nothing removed
     ],
 )
-def test_purge(keys, left) -> None:
+def test_purge(keys, left, refused) -> None:
     limits = store()
-    limits.purge(D, C, keys)
+    outcome = limits.purge(D, C, keys)
+    assert [failure.type_id for failure in outcome.failures] == refused
     assert [limit.key.type_id for limit in limits.pair(D, C)] == left
 
 

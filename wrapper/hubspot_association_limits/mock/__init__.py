@@ -11,11 +11,31 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._app import create_app
     from ._config import FAULT_KINDS, MockConfig, TokenConfig
+    from ._fidelity import FIDELITY, Basis, Behaviour, behaviour, behaviours, counts_by_basis
     from ._server import MockServer, running_mock
 
-__all__ = ["FAULT_KINDS", "MockConfig", "MockServer", "TokenConfig", "create_app", "running_mock"]
+__all__ = [
+    "FAULT_KINDS",
+    "FIDELITY",
+    "Basis",
+    "Behaviour",
+    "MockConfig",
+    "MockServer",
+    "TokenConfig",
+    "behaviour",
+    "behaviours",
+    "counts_by_basis",
+    "create_app",
+    "running_mock",
+]
 
 _HOMES = {
+    "FIDELITY": "._fidelity",
+    "Basis": "._fidelity",
+    "Behaviour": "._fidelity",
+    "behaviour": "._fidelity",
+    "behaviours": "._fidelity",
+    "counts_by_basis": "._fidelity",
     "create_app": "._app",
     "FAULT_KINDS": "._config",
     "MockConfig": "._config",

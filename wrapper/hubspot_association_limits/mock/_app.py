@@ -13,7 +13,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from ._bodies import batch_body, edge_html, error_body, limit_json, new_correlation_id, now_iso
+from ._bodies import (
+    batch_body,
+    edge_html,
+    error_body,
+    limit_json,
+    new_correlation_id,
+    now_iso,
+    refused_purge_body,
+)
 from ._config import DEFAULT_PORTAL, ConfigError, MockConfig, config_from_json
 from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, PORTAL, edge
 from ._registry import AssociationType
@@ -179,7 +187,8 @@ def _batch_response(request: Request, outcome: BatchOutcome, started_at: str, *,
     failed = _applied_then_failed(request)
     if failed is not None:
         return failed
-    body = batch_body(outcome, with_label=ok_status == 201, started_at=started_at)
+    extras = _runtime(request).config.item_error_extras
+    body = batch_body(outcome, with_label=ok_status == 201, started_at=started_at, extras=extras)
     return JSONResponse(body, status_code=207 if outcome.failures else ok_status)
 
 
@@ -205,7 +214,12 @@ async def _update(request: Request) -> Response:
 async def _purge(request: Request) -> Response:
     from_type, to_type = _object_types(request)
     body = await _json_body(request, "KeyBatchInput")
-    _store(request).purge(from_type, to_type, [(item["category"], item["typeId"]) for item in body["inputs"]])
+    keys = [(item["category"], item["typeId"]) for item in body["inputs"]]
+    outcome = _store(request).purge(from_type, to_type, keys)
+    if outcome.failures:
+        # HubSpot answers an invalid type in a purge with an error (evidence: 207 or 400); the mock
+        # refuses the batch with 400 in the words of HubSpot's item error for the same mistake.
+        return JSONResponse(refused_purge_body(_correlation_id(request), outcome, keys), status_code=400)
     return _applied_then_failed(request) or Response(status_code=204)
 
 
@@ -247,7 +261,7 @@ async def _labels(request: Request) -> Response:
 @_refusals
 async def _list_labels(request: Request) -> Response:
     from_type, to_type = _object_types(request)
-    types = _store(request).labels(from_type, to_type)
+    types = _runtime(request).label_order.arrange(_store(request).labels(from_type, to_type))
     return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in types]})
 
 
@@ -266,7 +280,9 @@ async def _create_label(request: Request) -> Response:
     )
     if isinstance(created, LabelRefusal):
         return _label_refused(request, created)
-    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in created]})
+    # Newest first: HubSpot's guide lists a paired label's inverse before the label itself.
+    answered = runtime.label_order.arrange(reversed(created))
+    return _applied_then_failed(request) or JSONResponse({"results": [_label_json(t) for t in answered]})
 
 
 @_refusals

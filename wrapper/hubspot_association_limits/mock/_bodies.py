@@ -7,16 +7,19 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from ._store import BatchOutcome, ItemFailure, StoredLimit
+from ._store import UNKNOWN_ASSOCIATION_TYPE, BatchOutcome, ItemFailure, StoredLimit
+from ._words import INVALID_ASSOCIATION_TYPE, item_context
 
 __all__ = [
     "batch_body",
     "edge_html",
     "error_body",
+    "item_error",
     "limit_json",
     "new_correlation_id",
     "now_iso",
     "rate_limit_body",
+    "refused_purge_body",
 ]
 
 _RATE_LIMIT_MESSAGES: Final = {
@@ -83,33 +86,58 @@ def limit_json(limit: StoredLimit, *, with_label: bool = True) -> dict[str, Any]
     return body
 
 
-def _item_error(failure: ItemFailure) -> dict[str, Any]:
-    return {
-        "status": "error",
-        "category": "VALIDATION_ERROR",
-        "message": failure.message,
-        "context": {
-            "category": [failure.category],
-            "typeId": [str(failure.type_id)],
-            "reason": [failure.reason],
-        },
-        "errors": [],
-        "links": {},
-    }
+def item_error(failure: ItemFailure, *, extras: bool = False) -> dict[str, Any]:
+    """One item error in HubSpot's shape. The subCategory is sent where HubSpot's is known (an
+    invalid association type); ``extras`` adds what HubSpot is not known to send: the mock's
+    ``context.reason`` and the empty ``errors`` and ``links`` the upstream spec requires."""
+    body: dict[str, Any] = {"status": "error", "category": "VALIDATION_ERROR"}
+    if failure.reason == UNKNOWN_ASSOCIATION_TYPE:
+        body["subCategory"] = INVALID_ASSOCIATION_TYPE
+    body["message"] = failure.message
+    body["context"] = item_context(failure.type_id, failure.from_object_type, failure.to_object_type)
+    if extras:
+        body["context"]["reason"] = [failure.reason]
+        body["errors"], body["links"] = [], {}
+    return body
 
 
-def batch_body(outcome: BatchOutcome, *, with_label: bool, started_at: str) -> dict[str, Any]:
-    """The create/update envelope; with ``errors`` and ``numErrors`` when some items failed."""
+def batch_body(
+    outcome: BatchOutcome, *, with_label: bool, started_at: str, extras: bool = False
+) -> dict[str, Any]:
+    """The create/update envelope; with ``errors`` and ``numErrors`` when some items failed, and
+    ``CANCELED`` when every item failed (``COMPLETE`` otherwise)."""
+    canceled = bool(outcome.failures) and not outcome.applied
     body: dict[str, Any] = {
-        "status": "COMPLETE",
+        "status": "CANCELED" if canceled else "COMPLETE",
         "results": [limit_json(limit, with_label=with_label) for limit in outcome.applied],
     }
     if outcome.failures:
         body["numErrors"] = len(outcome.failures)
-        body["errors"] = [_item_error(failure) for failure in outcome.failures]
+        body["errors"] = [item_error(failure, extras=extras) for failure in outcome.failures]
     body["startedAt"] = started_at
     body["completedAt"] = now_iso()
     return body
+
+
+def refused_purge_body(
+    correlation_id: str, outcome: BatchOutcome, keys: Sequence[tuple[str, int]]
+) -> dict[str, Any]:
+    """The 400 of a purge that names association types the pair lacks: the first one's item error
+    as the body (message, subCategory, context), and ``errors[]`` naming every such input."""
+    invalid = {(failure.category, failure.type_id) for failure in outcome.failures}
+    indexes = [index for index, key in enumerate(keys) if key in invalid]
+    first = item_error(outcome.failures[0])
+    return error_body(
+        correlation_id,
+        first["message"],
+        first["category"],
+        errors=[
+            {"message": failure.message, "in": f"inputs[{index}]"}
+            for index, failure in zip(indexes, outcome.failures, strict=True)
+        ],
+        context=first["context"],
+        sub_category=first["subCategory"],
+    )
 
 
 def edge_html(status: int) -> str:

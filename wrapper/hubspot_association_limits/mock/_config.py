@@ -81,6 +81,11 @@ def _check_rate(_: object, attribute: attrs.Attribute[Any], value: float) -> Non
         raise ConfigError(f"{attribute.name} must be between 0.0 and 1.0, got {value!r}")
 
 
+def _check_bool(_: object, attribute: attrs.Attribute[Any], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{attribute.name} must be true or false, got {value!r}")
+
+
 def _check_faults(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     unknown = [kind for kind in value if kind not in FAULT_KINDS]
     if unknown:
@@ -102,7 +107,7 @@ class MockConfig:
       (a token belongs to one portal, so one portal's 429s never throttle another).
     - ``latency_ms``: added to every HubSpot request.
     - ``fault_rate`` (0.0-1.0) of HubSpot requests get a fault, drawn from ``faults`` with
-      ``random.Random(seed)``, so a run is reproducible.
+      ``random.Random(seed)``, so a run is reproducible (``seed`` seeds ``shuffle_label_order`` too).
     - ``seed_file``: custom objects, extra association types and initial limits (YAML or JSON; see
       ``_registry``), or ``"demo"``.
     - ``max_body_bytes``: larger request bodies get 413.
@@ -110,6 +115,16 @@ class MockConfig:
     - ``label_limit_per_pair``: how many labels one object-type pair may have (both directions
       count once); a create beyond it gets 400. HubSpot caps labels per pair by subscription
       (its limits tracking API reports the cap); 50 is the mock's default.
+    - ``item_error_extras``: add to every batch item error what HubSpot is not known to send: the
+      mock's code for the rule the item broke (``context.reason``: ``UNKNOWN_ASSOCIATION_TYPE``,
+      ``ALREADY_CONFIGURED``, ``NOT_CONFIGURED``, ``LIMIT_OUT_OF_RANGE``,
+      ``LABEL_LIMIT_ABOVE_OBJECT_LIMIT``) and the empty ``errors`` and ``links`` that the upstream
+      spec's ``StandardError`` requires. Off by default, so that code tested against the mock reads
+      only what HubSpot sends.
+    - ``shuffle_label_order``: answer label creates and label lists in a random order drawn with
+      ``random.Random(seed)``, so that no code comes to rely on an order HubSpot does not promise.
+      Off, a created label's types come inverse first (as HubSpot's guide shows them) and a list
+      comes HubSpot-defined types first (the catalogue's order), then the portal's by typeId.
     """
 
     tokens: Mapping[str, TokenConfig] | None = attrs.field(default=None, repr=_tokens_repr)
@@ -124,6 +139,8 @@ class MockConfig:
     max_body_bytes: int = attrs.field(default=1_000_000, validator=_check_positive)
     retry_after_s: int = attrs.field(default=1, validator=_check_non_negative)
     label_limit_per_pair: int = attrs.field(default=50, validator=_check_positive)
+    item_error_extras: bool = attrs.field(default=False, validator=_check_bool)
+    shuffle_label_order: bool = attrs.field(default=False, validator=_check_bool)
 
 
 def config_to_json(fields: Mapping[str, Any]) -> dict[str, Any]:

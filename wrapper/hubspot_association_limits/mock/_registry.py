@@ -6,8 +6,9 @@ custom object id ``2-<n>`` is accepted, declared or not: a custom object without
 only gets item errors. A seed file adds what a portal has beyond the catalogue:
 
 - ``customObjects``: custom objects by HubSpot's schema fields, so that requests may name them by
-  their fully qualified name as well as by id:
-  ``{objectTypeId: "2-123", fullyQualifiedName: "p1234567_cars"}``;
+  their fully qualified name, or its short-hand without the portal id (``p_cars``), as well as by
+  id: ``{objectTypeId: "2-123", fullyQualifiedName: "p1234567_cars"}``. The base name alone
+  (``cars``) is refused, as HubSpot has refused it since 2025-06-24;
 - ``associationTypes``: the portal's own types (USER_DEFINED labels, or types between custom
   objects); label null means unlabeled. Object types are names, ids or a declared fully qualified
   name. A HubSpot-defined typeId the catalogue already has is refused (it is valid for its own pair);
@@ -80,6 +81,11 @@ class CustomObject:
     object_type_id: str
     fully_qualified_name: str
 
+    @property
+    def short_hand(self) -> str:
+        """The name without the portal id: ``p_cars`` for ``p1234567_cars``."""
+        return "p_" + self.fully_qualified_name.split("_", 1)[1]
+
 
 class Registry:
     """The object types of one mock portal (the catalogue's plus a seed's custom objects) and the
@@ -89,12 +95,16 @@ class Registry:
         self, custom_objects: Iterable[CustomObject] = (), types: Iterable[AssociationType] = ()
     ) -> None:
         # Matched case-insensitively, like standard names (HubSpot documents neither way).
-        self._custom = {obj.fully_qualified_name.lower(): obj.object_type_id for obj in custom_objects}
+        self._custom = {
+            name.lower(): obj.object_type_id
+            for obj in custom_objects
+            for name in (obj.fully_qualified_name, obj.short_hand)
+        }
         self.types = tuple(types)
 
     def object_type(self, value: str) -> str | None:
-        """The id a request's object type denotes (standard, ``2-<n>``, or a declared fully
-        qualified name), or None when HubSpot could not infer one."""
+        """The id a request's object type denotes (standard, ``2-<n>``, or a declared custom
+        object's fully qualified name or short-hand), or None when HubSpot could not infer one."""
         return normalise_object_type(value) or self._custom.get(value.lower())
 
 
@@ -284,6 +294,7 @@ def _custom_objects(entries: Iterable[Mapping[str, str]], source: str) -> tuple[
     for field, values in (
         ("objectTypeId", [obj.object_type_id for obj in custom]),
         ("fullyQualifiedName", [obj.fully_qualified_name.lower() for obj in custom]),
+        ("short-hand name", [obj.short_hand.lower() for obj in custom]),
     ):
         twice = sorted({value for value in values if values.count(value) > 1})
         if twice:

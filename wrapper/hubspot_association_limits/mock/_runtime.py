@@ -1,5 +1,5 @@
 """Everything one mock instance holds: its config and the portals (one store each), rate limiter,
-fault plan and stats built from it. Changing the config rebuilds only the parts it affects."""
+fault plan, label order and stats built from it. Changing the config rebuilds only the parts it affects."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import attrs
 from ._config import DEFAULT_PORTAL, MockConfig
 from ._faults import FaultPlan
 from ._limits import RateLimiter
+from ._order import LabelOrder
 from ._registry import Registry, Seed, load_seed
 from ._store import LimitStore
 
@@ -19,6 +20,7 @@ __all__ = ["Runtime", "Stats", "config_json"]
 
 _RATE_FIELDS = ("burst_limit", "interval_ms", "daily_limit")
 _FAULT_FIELDS = ("fault_rate", "faults", "seed")
+_ORDER_FIELDS = ("shuffle_label_order", "seed")
 
 
 class Stats:
@@ -64,13 +66,16 @@ class Runtime:
         self.portals = _portals_for(config)
         self.limiter = _limiter_for(config)
         self.faults = _faults_for(config)
+        self.label_order = _label_order_for(config)
         self.stats = Stats()
 
     def reset(self) -> None:
-        """Initial config and limits, empty stats, fresh rate limits, the fault plan re-seeded."""
+        """Initial config and limits, empty stats, fresh rate limits, the fault plan and the label
+        order re-seeded."""
         config = self.initial_config
         self.config, self.portals, self.stats = config, _portals_for(config), Stats()
         self.limiter, self.faults = _limiter_for(config), _faults_for(config)
+        self.label_order = _label_order_for(config)
 
     @property
     def store(self) -> LimitStore:
@@ -95,6 +100,8 @@ class Runtime:
             self.limiter = _limiter_for(config)
         if _changed(old, config, _FAULT_FIELDS):
             self.faults = _faults_for(config)
+        if _changed(old, config, _ORDER_FIELDS):
+            self.label_order = _label_order_for(config)
 
 
 def _changed(old: MockConfig, new: MockConfig, names: tuple[str, ...]) -> bool:
@@ -125,6 +132,10 @@ def _limiter_for(config: MockConfig) -> RateLimiter:
 
 def _faults_for(config: MockConfig) -> FaultPlan:
     return FaultPlan(config.fault_rate, config.faults, config.seed)
+
+
+def _label_order_for(config: MockConfig) -> LabelOrder:
+    return LabelOrder(config.shuffle_label_order, config.seed)
 
 
 def config_json(config: MockConfig) -> dict[str, Any]:

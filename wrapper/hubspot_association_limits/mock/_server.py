@@ -5,22 +5,28 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import re
 import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final, TextIO
 
 import httpx
 import uvicorn
 
 from ._app import create_app
+from ._auth import bearer_token
 from ._config import FAULT_KINDS, ConfigError, MockConfig, TokenConfig, config_from_json, config_to_json
 
-__all__ = ["MockServer", "build_parser", "config_from_args", "main", "running_mock", "serve"]
+__all__ = ["TOKENS_ENV", "MockServer", "build_parser", "config_from_args", "main", "running_mock", "serve"]
 
 _STARTUP_TIMEOUT_S = 10.0
+# Tokens for the standalone mock, kept out of its command line (which any user can read with ps).
+TOKENS_ENV: Final = "HUBSPOT_MOCK_TOKENS"
 
 
 class MockServer:
@@ -165,29 +171,70 @@ def build_parser(prog: str = "python -m hubspot_association_limits.mock") -> arg
         help="labels one object-type pair may have",
     )
     parser.add_argument(
+        "--item-error-extras",
+        action="store_true",
+        help="add context.reason and empty errors/links to batch item errors (HubSpot sends neither)",
+    )
+    parser.add_argument(
+        "--shuffle-label-order",
+        action="store_true",
+        help="answer label creates and lists in a seeded random order (--fault-seed seeds it)",
+    )
+    parser.add_argument(
+        "--tokens-file",
+        metavar="PATH",
+        help=f"accept the bearer tokens in PATH, one TOKEN[@PORTAL] a line ('#' starts a comment); "
+        f"the environment variable {TOKENS_ENV} takes entries too, separated by spaces or commas. "
+        "Without any token, every well-formed token is accepted. PORTAL is a seed file's portal or a "
+        "new empty one (default: the default portal)",
+    )
+    parser.add_argument(
         "--token",
         dest="tokens",
         action="append",
         metavar="TOKEN[@PORTAL]",
-        help="accept this bearer token (repeatable; without any, every token is accepted), in PORTAL "
-        "(a seed file's portal, or a new empty one; default: the default portal)",
+        help="accept this bearer token (repeatable). It shows in the process list (ps): use it for "
+        f"throwaway tokens only, and --tokens-file or {TOKENS_ENV} for any other",
     )
     return parser
 
 
-def _tokens(values: Sequence[str] | None) -> dict[str, TokenConfig] | None:
+def _token_entries(args: argparse.Namespace, environ: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Every TOKEN[@PORTAL] given, each with where it was given (never the token itself)."""
+    entries = [(f"--token #{index}", value) for index, value in enumerate(args.tokens or [], 1)]
+    if args.tokens_file:
+        try:
+            lines = Path(args.tokens_file).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"cannot read tokens file {args.tokens_file}: {exc.strerror}") from exc
+        entries += [
+            (f"{args.tokens_file} line {number}", text)
+            for number, line in enumerate(lines, 1)
+            if (text := line.split("#", 1)[0].strip())
+        ]
+    values = [value for value in re.split(r"[\s,]+", environ.get(TOKENS_ENV, "")) if value]
+    return entries + [(f"{TOKENS_ENV} entry {index}", value) for index, value in enumerate(values, 1)]
+
+
+def _tokens(entries: Sequence[tuple[str, str]]) -> dict[str, TokenConfig] | None:
     # "@" is not a bearer-token character (RFC 6750 b64token), so it separates the portal safely.
-    if not values:
+    # Messages say where a bad entry is, never what it is: it may be a real token.
+    if not entries:
         return None
-    tokens = {}
-    for value in values:
+    tokens: dict[str, TokenConfig] = {}
+    for where, value in entries:
         token, _, portal = value.partition("@")
-        tokens[token] = TokenConfig(portal=portal) if portal else TokenConfig()
+        if bearer_token(f"Bearer {token}") != token:
+            raise ConfigError(f"{where}: not a well-formed bearer token")
+        config = TokenConfig(portal=portal) if portal else TokenConfig()
+        if tokens.setdefault(token, config) != config:
+            raise ConfigError(f"{where}: a token given before is given again with another portal")
     return tokens
 
 
-def config_from_args(args: argparse.Namespace) -> MockConfig:
-    """The MockConfig that parsed options describe; raises ValueError for a bad value."""
+def config_from_args(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> MockConfig:
+    """The MockConfig that parsed options (and ``HUBSPOT_MOCK_TOKENS`` in ``environ``) describe;
+    raises ValueError for a bad value."""
     return MockConfig(
         burst_limit=args.burst_limit,
         interval_ms=args.interval_ms,
@@ -200,7 +247,9 @@ def config_from_args(args: argparse.Namespace) -> MockConfig:
         max_body_bytes=args.max_body_bytes,
         retry_after_s=args.retry_after_s,
         label_limit_per_pair=args.label_limit_per_pair,
-        tokens=_tokens(args.tokens),
+        item_error_extras=args.item_error_extras,
+        shuffle_label_order=args.shuffle_label_order,
+        tokens=_tokens(_token_entries(args, environ)),
     )
 
 

@@ -10,6 +10,14 @@ import attrs
 
 from ._registry import DEFAULT_FIRST_LABEL_TYPE_ID, AssociationType, Registry, SeedLabel, SeedLimit
 from ._types import LabelRefusal, TypeTable, label_name
+from ._words import (
+    already_configured,
+    invalid_association_type,
+    label_capped_by,
+    not_configured,
+    out_of_range,
+    pair_floored_by,
+)
 
 __all__ = [
     "MAX_LIMIT",
@@ -26,7 +34,8 @@ MIN_LIMIT: Final = 1
 MAX_LIMIT: Final = 10_000
 _NO_CAP: Final = 2**31  # a seed's labels are the portal's starting point, not requests to cap
 
-# Item-error reasons, reported in a 207 item's context.reason.
+# The rule an item broke. HubSpot sends no such code; the mock shows it in context.reason only with
+# MockConfig.item_error_extras.
 UNKNOWN_ASSOCIATION_TYPE: Final = "UNKNOWN_ASSOCIATION_TYPE"
 ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
 NOT_CONFIGURED: Final = "NOT_CONFIGURED"
@@ -64,8 +73,11 @@ class StoredLimit:
 
 @attrs.frozen
 class ItemFailure:
-    """Why one batch item was not applied; ``message`` names the valid range where there is one."""
+    """Why one batch item was not applied: the rule it broke (``reason``) and the message, which
+    names the valid range and the limit that narrows it where there is one."""
 
+    from_object_type: str
+    to_object_type: str
     category: str
     type_id: int
     reason: str
@@ -138,16 +150,23 @@ class LimitStore:
         """Change limits that exist; items apply in order."""
         return self._batch(from_type, to_type, inputs, create=False)
 
-    def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> tuple[StoredLimit, ...]:
-        """Remove the limits named by (category, typeId); keys without a limit are ignored."""
+    def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> BatchOutcome:
+        """Remove the limits named by (category, typeId); keys without a limit are ignored. A key
+        whose association type the pair does not have refuses the whole batch (nothing removed)."""
+        limit_keys = [LimitKey(from_type, to_type, category, type_id) for category, type_id in keys]
         with self._lock:
-            pair = self._pairs.get((from_type, to_type))
-            if pair is None:
-                return ()
-            removed = (
-                pair.pop(LimitKey(from_type, to_type, category, type_id)) for category, type_id in keys
+            failures = tuple(
+                _failure(
+                    key, UNKNOWN_ASSOCIATION_TYPE, invalid_association_type(key.type_id, from_type, to_type)
+                )
+                for key in limit_keys
+                if self._types.find(from_type, to_type, key.category, key.type_id) is None
             )
-            return tuple(limit for limit in removed if limit is not None)
+            pair = self._pairs.get((from_type, to_type))
+            if failures or pair is None:
+                return BatchOutcome((), failures)
+            removed = (pair.pop(key) for key in limit_keys)
+            return BatchOutcome(tuple(limit for limit in removed if limit is not None), ())
 
     def pair(self, from_type: str, to_type: str) -> list[StoredLimit]:
         """The limits of one pair, ordered by (category, typeId)."""
@@ -234,31 +253,17 @@ class LimitStore:
         pair = self._pairs.setdefault((from_type, to_type), _Pair())
         existing = pair.get(key)
         if association_type is None:
-            return _failure(
-                item,
-                UNKNOWN_ASSOCIATION_TYPE,
-                f"association type {item.category} {item.type_id} does not exist from {from_type} "
-                f"to {to_type}",
-            )
+            message = invalid_association_type(item.type_id, from_type, to_type)
+            return _failure(key, UNKNOWN_ASSOCIATION_TYPE, message)
         if create and existing is not None:
-            return _failure(
-                item,
-                ALREADY_CONFIGURED,
-                f"a limit is already configured for {item.category} {item.type_id}; "
-                "use batch/update to change it",
-            )
+            return _failure(key, ALREADY_CONFIGURED, already_configured(item.category, item.type_id))
         if not create and existing is None:
-            return _failure(
-                item,
-                NOT_CONFIGURED,
-                f"no limit is configured for {item.category} {item.type_id}; use batch/create to set one",
-            )
-        labeled = association_type.label is not None
-        low, high = pair.valid_range(key, labeled=labeled)
+            return _failure(key, NOT_CONFIGURED, not_configured(item.category, item.type_id))
+        low, high, narrowed_by = pair.valid_range(key, labeled=association_type.label is not None)
         if not MIN_LIMIT <= item.max_to_object_ids <= MAX_LIMIT:
-            return _failure(item, LIMIT_OUT_OF_RANGE, _range_message(low, high))
+            return _failure(key, LIMIT_OUT_OF_RANGE, out_of_range(low, high, narrowed_by))
         if not low <= item.max_to_object_ids <= high:
-            return _failure(item, LABEL_LIMIT_ABOVE_OBJECT_LIMIT, _range_message(low, high))
+            return _failure(key, LABEL_LIMIT_ABOVE_OBJECT_LIMIT, out_of_range(low, high, narrowed_by))
         stored = StoredLimit(key, association_type.label, item.max_to_object_ids)
         pair.put(stored)
         return stored
@@ -283,17 +288,23 @@ class _Pair:
     def limits(self) -> list[StoredLimit]:
         return [*self.unlabeled.values(), *self.labeled.values()]
 
-    def valid_range(self, key: LimitKey, *, labeled: bool) -> tuple[int, int]:
-        """The range a new value for ``key`` must fall in, given the pair's other limits: a label
-        limit may not exceed the pair's unlabeled (object) limit, and the object limit may not fall
-        below any label limit."""
+    def valid_range(self, key: LimitKey, *, labeled: bool) -> tuple[int, int, str | None]:
+        """The range a new value for ``key`` must fall in, given the pair's other limits, and which
+        limit narrows it (None when none does): a label limit may not exceed the pair's unlabeled
+        (object) limit, and the object limit may not fall below any label limit."""
         if labeled:
-            object_limits = [
-                limit.max_to_object_ids for other, limit in self.unlabeled.items() if other != key
-            ]
-            return MIN_LIMIT, min(object_limits, default=MAX_LIMIT)
-        label_limits = [limit.max_to_object_ids for limit in self.labeled.values()]
-        return max(label_limits, default=MIN_LIMIT), MAX_LIMIT
+            caps = [limit for other, limit in self.unlabeled.items() if other != key]
+            if not caps:
+                return MIN_LIMIT, MAX_LIMIT, None
+            cap = min(caps, key=lambda limit: limit.max_to_object_ids)
+            why = label_capped_by(cap.max_to_object_ids, cap.key.category, cap.key.type_id)
+            return MIN_LIMIT, cap.max_to_object_ids, why
+        if not self.labeled:
+            return MIN_LIMIT, MAX_LIMIT, None
+        floor = max(self.labeled.values(), key=lambda limit: limit.max_to_object_ids)
+        assert floor.label is not None  # only labeled types' limits are kept in self.labeled
+        why = pair_floored_by(floor.max_to_object_ids, floor.key.category, floor.key.type_id, floor.label)
+        return floor.max_to_object_ids, MAX_LIMIT, why
 
 
 def _limit_key(association_type: AssociationType) -> LimitKey:
@@ -301,9 +312,5 @@ def _limit_key(association_type: AssociationType) -> LimitKey:
     return LimitKey(t.from_object_type, t.to_object_type, t.category, t.type_id)
 
 
-def _failure(item: LimitInput, reason: str, message: str) -> ItemFailure:
-    return ItemFailure(item.category, item.type_id, reason, message)
-
-
-def _range_message(low: int, high: int) -> str:
-    return f"maxToObjectIds must be between {low} and {high}"
+def _failure(key: LimitKey, reason: str, message: str) -> ItemFailure:
+    return ItemFailure(key.from_object_type, key.to_object_type, key.category, key.type_id, reason, message)

@@ -86,7 +86,11 @@ class TypeTable:
             if association_type.category == Category.USER_DEFINED:
                 name = None if association_type.label is None else label_name(association_type.label)
                 self._definitions[key] = _Definition(name, (key,))
-        self._next_id = max([first_label_type_id, *(key[3] + 1 for key in self._types)])
+        # Labels are USER_DEFINED: a seeded type of another category with the same typeId is no clash
+        # (real portals number their labels 1, 2... beside HubSpot's own 1, 2...).
+        self._next_id = max(
+            [first_label_type_id, *(key[3] + 1 for key in self._types if key[2] == Category.USER_DEFINED)]
+        )
 
     def find(self, from_type: str, to_type: str, category: str, type_id: int) -> AssociationType | None:
         """The association type, or None when the pair has no such type."""
@@ -108,7 +112,7 @@ class TypeTable:
         """The portal's own types with their label's internal name, by pair then typeId."""
         return [
             (t, self.name_of(key))
-            for key, t in sorted(self._types.items(), key=lambda item: (item[0][:2], item[0][3]))
+            for key, t in sorted(self._types.items(), key=lambda item: (item[0][:2], item[0][3], item[0][2]))
         ]
 
     def name_of(self, key: TypeKey) -> str | None:
@@ -160,6 +164,11 @@ class TypeTable:
     ) -> tuple[AssociationType, ...] | LabelRefusal:
         """Rename a label (and the reverse type, with ``inverse`` or when both carried one label);
         returns every type whose label changed."""
+        # The body is checked before the typeId is looked up: HubSpot answers 400, not 404, to a
+        # blank label for an unknown typeId (evidence case ballerina-label-rename-invalid-live).
+        for field, value in (("label", label), ("inverseLabel", inverse)):
+            if value is not None and not value.strip():
+                return LabelRefusal(400, f"{field} must not be blank", field)
         found = self._label(from_type, to_type, type_id)
         if isinstance(found, LabelRefusal):
             return found
@@ -169,9 +178,6 @@ class TypeTable:
             return LabelRefusal(
                 400, f"label {type_id} reads the same both ways; it has no inverse label", "inverseLabel"
             )
-        for field, value in (("label", label), ("inverseLabel", inverse)):
-            if value is not None and not value.strip():
-                return LabelRefusal(400, f"{field} must not be blank", field)
         old = self._types[key].label
         changes = {key: label}
         for other in partners:
