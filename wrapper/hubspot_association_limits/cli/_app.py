@@ -43,13 +43,8 @@ from hubspot_association_limits.cli._desired import (
     DesiredState,
     DesiredStateInvalid,
     FileProblem,
-    Pair,
     load_desired_state,
-    pair_names,
-    pair_text,
     render_desired_state,
-    resolve_object_type,
-    unknown_object_type,
 )
 from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
@@ -63,6 +58,7 @@ from hubspot_association_limits.cli._output import (
     Settings,
     failures,
 )
+from hubspot_association_limits.cli._pairs import Pair, pair_names, pair_of, pair_text, parse_pairs, reverse
 from hubspot_association_limits.cli._plan import Action, Plan, diff
 from hubspot_association_limits.cli._render import limit_dict, limits_table, plan_view, report_view
 from hubspot_association_limits.cli._session import open_client
@@ -133,7 +129,7 @@ def get_command(
     to_object_type: Annotated[str, typer.Argument(metavar="TO", help="target object type, e.g. contacts")],
 ) -> None:
     """Show the limits of one object-type pair."""
-    pair = _pair_ids(from_object_type, to_object_type)
+    pair = pair_of(from_object_type, to_object_type)
 
     def body(output: Output, client: LimitsClient) -> None:
         limits = list(client.get(*pair))
@@ -190,7 +186,7 @@ def export_command(
     pair declares the labels it has, so the file can create them in another portal.
     """
     output_format = _format(file_format, _settings(ctx))
-    extra = _parse_pairs(pairs)
+    extra = parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         live = read_live(client, extra)
@@ -249,8 +245,7 @@ def _declarations(
     too, and first in the file) declares already, since creating a label creates both directions."""
     declared: dict[Pair, list[DesiredLabel]] = {}
     for pair in sorted(pair for pair in exported if pair in labels):
-        reverse = (pair[1], pair[0])
-        covered = {item.label for item in declared.get(reverse, [])} if reverse != pair else set()
+        covered = {item.label for item in declared.get(reverse(pair), [])} if reverse(pair) != pair else set()
         own = [
             DesiredLabel(pair[0], pair[1], text) for text in _own_labels(labels[pair]) if text not in covered
         ]
@@ -319,7 +314,7 @@ def plan_command(
 ) -> None:
     """Show what apply would change: labels to create (or delete), and create, update, purge or leave
     each limit (old -> new)."""
-    extra = _parse_pairs(pairs)
+    extra = parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         desired = load_desired_state(file)
@@ -378,7 +373,7 @@ def apply_command(
 ) -> None:
     """Show the plan, ask, create the labels it needs, apply the limits in batch calls, then re-plan to
     show what was and was not applied."""
-    extra = _parse_pairs(pairs)
+    extra = parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         desired = load_desired_state(file)  # once: the re-plan must compare with what was applied
@@ -596,7 +591,7 @@ def _command_line_keys(
 ) -> tuple[Pair, list[AssociationTypeKey]]:
     if not from_object_type or not to_object_type:
         raise typer.BadParameter("FROM and TO are required (or --file)", param_hint="FROM TO")
-    pair = _pair_ids(from_object_type, to_object_type)
+    pair = pair_of(from_object_type, to_object_type)
     ids = list(type_ids or [])
     if not ids:
         raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
@@ -687,26 +682,6 @@ def _where(item: dict[str, Any]) -> str:
 
 def _key_text(item: dict[str, Any]) -> str:
     return f"{item['category']} {item['typeId']}: " if item.get("typeId") is not None else ""
-
-
-def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
-    ids = []
-    for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
-        object_id = resolve_object_type(name)
-        if object_id is None:
-            raise typer.BadParameter(unknown_object_type(name), param_hint=hint)
-        ids.append(object_id)
-    return (ids[0], ids[1])
-
-
-def _parse_pairs(values: list[str] | None) -> list[Pair]:
-    pairs = []
-    for value in values or []:
-        from_name, sep, to_name = value.partition(":")
-        if not sep:
-            raise typer.BadParameter(f"{value!r}: write FROM:TO, e.g. deals:contacts", param_hint="--pair")
-        pairs.append(_pair_ids(from_name, to_name))
-    return pairs
 
 
 # --- the mock ----------------------------------------------------------------------------------------------

@@ -11,14 +11,10 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, TypeGuard
 
-from hubspot_association_limits._catalogue import (
-    Category,
-    hubspot_defined_type,
-    hubspot_defined_types,
-    normalise_object_type,
-    object_type_name,
-)
+from hubspot_association_limits import Category, hubspot_defined_type, hubspot_defined_types
+from hubspot_association_limits._catalogue import normalise_object_type
 from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
+from hubspot_association_limits.cli._pairs import Pair, pair_text
 
 __all__ = ["LABEL_MAX_LENGTH", "catalogue_problems", "label_problem"]
 
@@ -28,7 +24,6 @@ LineOf = Callable[[Sequence[PathPart]], int | None]
 
 # HubSpot publishes no maximum; its settings page cuts labels far shorter than this.
 LABEL_MAX_LENGTH: Final = 100
-# The schema's bounds of ``max`` (HubSpot's: a custom limit is 1..10,000).
 
 
 def label_problem(label: str) -> str | None:
@@ -78,7 +73,7 @@ def _declaration_problems(declarations: Any, base: Path) -> Iterator[tuple[Path,
                 yield (*base, index, field), message
 
 
-def _pair(entry: dict[str, Any]) -> tuple[str, str] | None:
+def _pair(entry: dict[str, Any]) -> Pair | None:
     ids = [
         normalise_object_type(name) if isinstance(name, str) else None
         for name in (entry.get("from"), entry.get("to"))
@@ -87,7 +82,7 @@ def _pair(entry: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def _hubspot_defined_problems(
-    pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]]
+    pair: Pair, base: Path, items: Sequence[tuple[int, dict[str, Any]]]
 ) -> Iterator[tuple[Path, str]]:
     """A HUBSPOT_DEFINED typeId must be one of the pair's own: another pair's id would limit nothing."""
     known = [info.type_id for info in hubspot_defined_types(*pair)]
@@ -97,17 +92,17 @@ def _hubspot_defined_problems(
             continue
         elsewhere = hubspot_defined_type(type_id)
         where = (
-            f"belongs to {_text((elsewhere.from_object_type, elsewhere.to_object_type))}, not to"
+            f"belongs to {pair_text((elsewhere.from_object_type, elsewhere.to_object_type))}, not to"
             if elsewhere is not None
             else "is no type HubSpot defines; not one of"
         )
         own = f"its types: {', '.join(map(str, known))}" if known else "it has none"
-        message = f"HUBSPOT_DEFINED typeId {type_id} {where} {_text(pair)} ({own})"
+        message = f"HUBSPOT_DEFINED typeId {type_id} {where} {pair_text(pair)} ({own})"
         yield (*base, index, "typeId"), message
 
 
 def _label_limit_problems(
-    pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]], line_of: LineOf
+    pair: Pair, base: Path, items: Sequence[tuple[int, dict[str, Any]]], line_of: LineOf
 ) -> Iterator[tuple[Path, str]]:
     """A labeled type's limit (a portal's label, or HubSpot's "Primary") may not exceed the pair's object
     limit (its unlabeled type's) when both are set; the message names the limit that caps it."""
@@ -140,7 +135,7 @@ def _label_limit_problems(
             continue
         yield (
             (*base, index, "max"),
-            f"{what}: max {limit} is above {object_max}, the object limit of {_text(pair)} ({cap}), "
+            f"{what}: max {limit} is above {object_max}, the object limit of {pair_text(pair)} ({cap}), "
             "which caps every label limit of the pair; HubSpot refuses it",
         )
 
@@ -165,7 +160,3 @@ def _labeled_text(item: dict[str, Any], hubspot_labels: Mapping[int, str]) -> st
 def _valid_max(value: Any) -> TypeGuard[int]:
     """A max the schema accepts; an invalid one is reported there, not compared here as well."""
     return type(value) is int and MIN_LIMIT <= value <= MAX_LIMIT
-
-
-def _text(pair: tuple[str, str]) -> str:
-    return f"{object_type_name(pair[0])} -> {object_type_name(pair[1])}"
