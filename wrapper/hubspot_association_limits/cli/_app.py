@@ -7,9 +7,9 @@ Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file e
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import attrs
 import typer
@@ -24,10 +24,8 @@ from hubspot_association_limits._redact import redact
 from hubspot_association_limits._results import BatchResult
 from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
 from hubspot_association_limits._types import (
-    AssociationLabel,
     AssociationTypeKey,
     ItemError,
-    Limit,
     LimitInput,
 )
 from hubspot_association_limits.cli._apply import (
@@ -37,15 +35,13 @@ from hubspot_association_limits.cli._apply import (
     progress_on_terminal,
 )
 from hubspot_association_limits.cli._desired import (
-    DEFAULT_LABEL_CATEGORY,
-    DesiredLabel,
-    DesiredLimit,
     DesiredState,
     DesiredStateInvalid,
     FileProblem,
+    Format,
     load_desired_state,
-    render_desired_state,
 )
+from hubspot_association_limits.cli._export import exported_file, limits_to_export
 from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
 from hubspot_association_limits.cli._live import can_have_labels, read_labels, read_live
@@ -58,7 +54,7 @@ from hubspot_association_limits.cli._output import (
     Settings,
     failures,
 )
-from hubspot_association_limits.cli._pairs import Pair, pair_names, pair_of, pair_text, parse_pairs, reverse
+from hubspot_association_limits.cli._pairs import Pair, pair_names, pair_of, pair_text, parse_pairs
 from hubspot_association_limits.cli._plan import Action, Plan, diff
 from hubspot_association_limits.cli._render import limit_dict, limits_table, plan_view, report_view
 from hubspot_association_limits.cli._session import open_client
@@ -192,66 +188,20 @@ def export_command(
         live = read_live(client, extra)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
-        exported = {
-            pair: [limit for limit in items if limit.max_to_object_ids is not None]
-            for pair, items in live.pairs.items()
-        }
-        exported = {pair: items for pair, items in exported.items() if items}
+        limits = limits_to_export(live.pairs)
         labels = dict(live.labels)
-        labels |= read_labels(client, [p for p in exported if can_have_labels(p) and p not in labels])
-        declared = _declarations(exported, labels)
-        limits = {
-            pair: [_desired_from(pair, limit, labels.get(pair, []), by_label=not type_ids) for limit in items]
-            for pair, items in exported.items()
-        }
-        sys.stdout.write(redact(render_desired_state(limits, output_format, declared)))
+        labels |= read_labels(client, [p for p in limits if can_have_labels(p) and p not in labels])
+        sys.stdout.write(redact(exported_file(limits, labels, output_format, by_label=not type_ids)))
 
     _run(ctx, body)
 
 
-def _format(value: str | None, settings: Settings) -> Literal["yaml", "json"]:
+def _format(value: str | None, settings: Settings) -> Format:
     if value is None:
         return "json" if settings.json else "yaml"
     if value not in ("yaml", "json"):
         raise typer.BadParameter(f"{value!r}: choose yaml or json", param_hint="--format")
     return "json" if value == "json" else "yaml"
-
-
-def _own_labels(labels: Sequence[AssociationLabel]) -> dict[str, list[AssociationLabel]]:
-    """The portal's own labels of a pair by their text."""
-    by_text: dict[str, list[AssociationLabel]] = {}
-    for item in labels:
-        if item.category == DEFAULT_LABEL_CATEGORY and item.label:
-            by_text.setdefault(item.label, []).append(item)
-    return by_text
-
-
-def _desired_from(
-    pair: Pair, limit: Limit, labels: Sequence[AssociationLabel], *, by_label: bool
-) -> DesiredLimit:
-    """A live limit for the file: one of the portal's own labels by its label, when that names one type.
-    Looked up by category and typeId: a portal numbers its labels from small numbers, as HubSpot its types."""
-    own = {item.key: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
-    label = own.get(limit.key, limit.label)
-    unique = label is not None and len(_own_labels(labels).get(label, [])) == 1
-    type_id = None if by_label and limit.key in own and unique else limit.type_id
-    return DesiredLimit(pair[0], pair[1], limit.category, type_id, limit.max_to_object_ids or 0, label)
-
-
-def _declarations(
-    exported: Mapping[Pair, object], labels: Mapping[Pair, Sequence[AssociationLabel]]
-) -> dict[Pair, list[DesiredLabel]]:
-    """The labels: list of each exported pair: its own labels, except one the reverse pair (exported
-    too, and first in the file) declares already, since creating a label creates both directions."""
-    declared: dict[Pair, list[DesiredLabel]] = {}
-    for pair in sorted(pair for pair in exported if pair in labels):
-        covered = {item.label for item in declared.get(reverse(pair), [])} if reverse(pair) != pair else set()
-        own = [
-            DesiredLabel(pair[0], pair[1], text) for text in _own_labels(labels[pair]) if text not in covered
-        ]
-        if own:  # an empty list would make --prune-labels delete labels another portal has on the pair
-            declared[pair] = own
-    return declared
 
 
 # --- plan and apply ----------------------------------------------------------------------------------------

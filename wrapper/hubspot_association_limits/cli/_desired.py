@@ -32,6 +32,7 @@ __all__ = [
     "DesiredState",
     "DesiredStateInvalid",
     "FileProblem",
+    "Format",
     "load_desired_state",
     "parse_desired_state",
     "render_desired_state",
@@ -41,6 +42,7 @@ __all__ = [
 DEFAULT_LABEL_CATEGORY: Final = "USER_DEFINED"
 """The category of an association named by its label alone: the portal's own labels."""
 Format = Literal["yaml", "json"]
+"""The two spellings of a desired-state file."""
 _PathPart = str | int
 
 
