@@ -17,7 +17,6 @@ from rich.text import Text
 from typer.core import TyperCommand
 
 from hubspot_association_limits import errors
-from hubspot_association_limits._catalogue import Category, hubspot_defined_types
 from hubspot_association_limits._client import LimitsClient
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
@@ -45,6 +44,7 @@ from hubspot_association_limits.cli._export import exported_file, limits_to_expo
 from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
 from hubspot_association_limits.cli._live import can_have_labels, read_labels, read_live
+from hubspot_association_limits.cli._options import key_batches, limit_batches
 from hubspot_association_limits.cli._output import (
     EXIT_API,
     EXIT_CHANGES,
@@ -434,7 +434,7 @@ def create_command(
     file: InputFileOption = None,
 ) -> None:
     """Set limits on association types that have none yet."""
-    batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
+    batches = limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
     _run(ctx, lambda output, client: _write(output, batches(client), client.create, "created"), check=file)
 
 
@@ -450,7 +450,7 @@ def update_command(
     file: InputFileOption = None,
 ) -> None:
     """Change existing limits."""
-    batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
+    batches = limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
     _run(ctx, lambda output, client: _write(output, batches(client), client.update, "updated"), check=file)
 
 
@@ -465,7 +465,7 @@ def purge_command(
     file: InputFileOption = None,
 ) -> None:
     """Remove limits, restoring HubSpot's defaults."""
-    batches = _key_batches(from_object_type, to_object_type, type_ids, categories, file)
+    batches = key_batches(from_object_type, to_object_type, type_ids, categories, file)
 
     def body(output: Output, client: LimitsClient) -> None:
         done = []
@@ -479,107 +479,6 @@ def purge_command(
                 output.show(Text(f"purged {_where(item)} {item['category']} {item['typeId']}"))
 
     _run(ctx, body, check=file)
-
-
-Batches = Callable[[LimitsClient], list[tuple[Pair, list[LimitInput]]]]
-KeyBatches = Callable[[LimitsClient], list[tuple[Pair, list[AssociationTypeKey]]]]
-
-
-def _limit_batches(
-    from_object_type: str | None,
-    to_object_type: str | None,
-    type_ids: Sequence[int] | None,
-    maxima: Sequence[int] | None,
-    categories: Sequence[str] | None,
-    file: Path | None,
-) -> Batches:
-    """create/update: the limits per pair, from the command line (checked now) or a file (read later).
-
-    A limit is never guessed: each --type-id needs its --max, since a default would cap a real portal.
-    """
-    if file is not None:
-        _only_file(from_object_type, to_object_type, type_ids, maxima, categories)
-        return lambda client: _batches_from_file(load_desired_state(file), client)
-    given, count = list(maxima or []), len(type_ids or [])
-    if count and len(given) != count:
-        raise typer.BadParameter(
-            f"required once per --type-id ({count} --type-id, {len(given)} --max)", param_hint="--max"
-        )
-    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
-    inputs = [LimitInput(key.category, key.type_id, limit) for key, limit in zip(keys, given, strict=True)]
-    return lambda _client: [(pair, inputs)]
-
-
-def _key_batches(
-    from_object_type: str | None,
-    to_object_type: str | None,
-    type_ids: Sequence[int] | None,
-    categories: Sequence[str] | None,
-    file: Path | None,
-) -> KeyBatches:
-    """purge: the association types per pair; only keys exist here, so no limit can be sent."""
-    if file is not None:
-        _only_file(from_object_type, to_object_type, type_ids, None, categories)
-        return lambda client: [
-            (pair, [item.key for item in inputs])
-            for pair, inputs in _batches_from_file(load_desired_state(file), client)
-        ]
-    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
-    return lambda _client: [(pair, keys)]
-
-
-def _only_file(*command_line: object) -> None:
-    if any(command_line):
-        raise typer.BadParameter("give either --file or FROM TO --type-id ..., not both", param_hint="--file")
-
-
-def _command_line_keys(
-    from_object_type: str | None,
-    to_object_type: str | None,
-    type_ids: Sequence[int] | None,
-    categories: Sequence[str] | None,
-) -> tuple[Pair, list[AssociationTypeKey]]:
-    if not from_object_type or not to_object_type:
-        raise typer.BadParameter("FROM and TO are required (or --file)", param_hint="FROM TO")
-    pair = pair_of(from_object_type, to_object_type)
-    ids = list(type_ids or [])
-    if not ids:
-        raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
-    if not categories:
-        return pair, [
-            AssociationTypeKey(Category.HUBSPOT_DEFINED, type_id) for type_id in _built_in(pair, ids)
-        ]
-    # HubSpot spells categories in capitals and answers 400 to any other case: accept any, send capitals.
-    names = [name.upper() for name in categories]
-    if len(names) == 1:
-        names *= len(ids)
-    if len(names) != len(ids):
-        raise typer.BadParameter(f"give it once, or once per --type-id ({len(ids)})", param_hint="--category")
-    return pair, [AssociationTypeKey(name, type_id) for name, type_id in zip(names, ids, strict=True)]
-
-
-def _built_in(pair: Pair, type_ids: list[int]) -> list[int]:
-    """Without --category, only HubSpot's own types of the pair: a label's id is never taken for one."""
-    known = {info.type_id for info in hubspot_defined_types(*pair)}
-    unknown = [type_id for type_id in type_ids if type_id not in known]
-    if unknown:
-        raise typer.BadParameter(
-            f"typeId {', '.join(map(str, unknown))} is not a HubSpot-defined type of {pair_text(pair)}; "
-            "say which category it is (e.g. --category USER_DEFINED)",
-            param_hint="--category",
-        )
-    return type_ids
-
-
-def _batches_from_file(desired: DesiredState, client: LimitsClient) -> list[tuple[Pair, list[LimitInput]]]:
-    """The file's limits per pair, its labels looked up in the portal (these commands create no label)."""
-    resolved = resolve(desired, read_labels(client, label_pairs(desired)))
-    by_pair: dict[Pair, list[LimitInput]] = {pair: [] for pair in resolved.pairs}
-    for limit in resolved.limits:
-        by_pair[limit.pair].append(
-            LimitInput(limit.category, limit.type_id or 0, limit.max_to_object_ids)  # resolved: never 0
-        )
-    return [(pair, inputs) for pair, inputs in by_pair.items() if inputs]
 
 
 def _write(
