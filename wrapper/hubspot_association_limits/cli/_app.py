@@ -16,17 +16,17 @@ import typer
 from rich.text import Text
 from typer.core import TyperCommand
 
-from hubspot_association_limits import errors
-from hubspot_association_limits._client import LimitsClient
-from hubspot_association_limits._extras import install_hint, is_missing
-from hubspot_association_limits._redact import redact
-from hubspot_association_limits._results import BatchResult
-from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
-from hubspot_association_limits._types import (
+from hubspot_association_limits import (
     AssociationTypeKey,
+    BatchResult,
     ItemError,
     LimitInput,
+    LimitsClient,
+    errors,
 )
+from hubspot_association_limits._extras import install_hint, is_missing
+from hubspot_association_limits._redact import redact
+from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
 from hubspot_association_limits.cli._apply import (
     ApplyReport,
     apply_all,

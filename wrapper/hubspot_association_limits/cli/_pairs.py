@@ -13,11 +13,8 @@ from typing import Final
 
 import typer
 
-from hubspot_association_limits._catalogue import (
-    closest_object_type_name,
-    normalise_object_type,
-    object_type_name,
-)
+from hubspot_association_limits import object_type_info
+from hubspot_association_limits._catalogue import closest_object_type_name, object_type_name
 
 __all__ = [
     "Pair",
@@ -42,7 +39,10 @@ _UNLISTED: Final = re.compile(r"[02]-[1-9][0-9]*|p[0-9]+_[A-Za-z][A-Za-z0-9_]*")
 def resolve_object_type(name: str) -> str | None:
     """The id to send for an object type a file or option names: catalogue names and ids become ids,
     other ids and fully qualified names stay as written; None for anything else."""
-    return normalise_object_type(name) or (name if _UNLISTED.fullmatch(name) else None)
+    info = object_type_info(name)
+    if info is not None:
+        return info.id
+    return name if _UNLISTED.fullmatch(name) else None
 
 
 def unknown_object_type(name: str) -> str:

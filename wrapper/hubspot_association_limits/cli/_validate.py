@@ -11,8 +11,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, TypeGuard
 
-from hubspot_association_limits import Category, hubspot_defined_type, hubspot_defined_types
-from hubspot_association_limits._catalogue import normalise_object_type
+from hubspot_association_limits import Category, hubspot_defined_type, hubspot_defined_types, object_type_info
 from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
 from hubspot_association_limits.cli._pairs import Pair, pair_text
 
@@ -55,9 +54,9 @@ def catalogue_problems(data: Any, line_of: LineOf) -> Iterator[tuple[Path, str]]
             label = item.get("label")
             if isinstance(label, str) and (message := label_problem(label)) is not None:
                 yield (*base, index, "label"), message
-        pair = _pair(entry)
-        if pair is None or not all(object_id.startswith("0-") for object_id in pair):
-            continue  # custom objects (2-<n>) have no HubSpot-defined types in the catalogue
+        pair = _standard_pair(entry)
+        if pair is None:
+            continue  # custom objects (2-<n>) and unlisted ids have no HubSpot-defined types
         yield from _hubspot_defined_problems(pair, base, items)
         yield from _label_limit_problems(pair, base, items, line_of)
 
@@ -73,12 +72,13 @@ def _declaration_problems(declarations: Any, base: Path) -> Iterator[tuple[Path,
                 yield (*base, index, field), message
 
 
-def _pair(entry: dict[str, Any]) -> Pair | None:
-    ids = [
-        normalise_object_type(name) if isinstance(name, str) else None
+def _standard_pair(entry: dict[str, Any]) -> Pair | None:
+    """The entry's pair when both its object types are standard ones (the catalogue's), else None."""
+    infos = [
+        object_type_info(name) if isinstance(name, str) else None
         for name in (entry.get("from"), entry.get("to"))
     ]
-    return (ids[0], ids[1]) if ids[0] is not None and ids[1] is not None else None
+    return (infos[0].id, infos[1].id) if infos[0] is not None and infos[1] is not None else None
 
 
 def _hubspot_defined_problems(
