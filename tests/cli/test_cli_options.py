@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import typer
-from hubspot_association_limits import AssociationLabel, AssociationTypeKey, Limit, LimitInput
+from cli_support import Portal
+from hubspot_association_limits import AssociationTypeKey, Limit, LimitInput
 from hubspot_association_limits.cli._desired import parse_desired_state
 from hubspot_association_limits.cli._options import (
     command_line_keys,
@@ -103,24 +104,6 @@ def test_a_file_and_the_command_line_exclude_each_other(build: Callable[[], obje
     assert refused.value.param_hint == "--file"
 
 
-class Portal:
-    """A portal whose pairs have these labels; counts the label reads."""
-
-    def __init__(self, labels: dict[tuple[str, str], list[AssociationLabel]]) -> None:
-        self._labels = labels
-        self.reads: list[tuple[str, str]] = []
-
-    def get(self, from_object_type: str, to_object_type: str) -> Iterable[Limit]:
-        raise AssertionError("the inputs read no limit")
-
-    def list_all(self) -> Iterable[Limit]:
-        raise AssertionError("the inputs read no limit")
-
-    def labels(self, from_object_type: str, to_object_type: str) -> Iterable[AssociationLabel]:
-        self.reads.append((from_object_type, to_object_type))
-        return self._labels.get((from_object_type, to_object_type), [])
-
-
 FILE = """
 limits:
   - from: deals
@@ -139,13 +122,13 @@ limits:
 
 
 def test_a_files_limits_go_per_pair_with_its_labels_found_in_the_portal() -> None:
-    portal = Portal({DEALS_CONTACTS: [AssociationLabel("USER_DEFINED", 7, "Decision maker")]})
+    portal = Portal({DEALS_CONTACTS: [Limit("USER_DEFINED", 7, "Decision maker", None)]})
     batches = file_limits(parse_desired_state(FILE, source="limits.yaml"), portal)
     assert batches == [
         (DEALS_CONTACTS, [LimitInput("HUBSPOT_DEFINED", 3, 5), LimitInput("USER_DEFINED", 7, 2)]),
         (("0-2", "0-1"), [LimitInput("HUBSPOT_DEFINED", 280, 4)]),
     ]
-    assert portal.reads == [DEALS_CONTACTS, ("0-1", "0-2")]  # a label by name, a labels: list
+    assert portal.requests == ["labels 0-3:0-1", "labels 0-1:0-2"]  # a label by name, a labels: list
 
 
 def test_a_file_is_read_when_the_client_is_there_not_before(tmp_path: Path) -> None:
