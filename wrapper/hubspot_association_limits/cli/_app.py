@@ -1,4 +1,5 @@
-"""The typer commands: parse options, call the library, print. Decisions live in the modules they name.
+"""The typer commands: parse options, call the library and the CLI's modules, print. Decisions live in
+the modules they name.
 
 Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error;
 3 from ``plan --detailed-exitcode`` when changes are pending.
