@@ -1,10 +1,13 @@
-"""Helpers shared by the CLI tests: the runner of the real app, the test token, the expected portal states."""
+"""Helpers shared by the CLI tests: the runner of the real app, the test token, the expected portal states,
+a fake portal for the modules that read one."""
 
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterable
 from pathlib import Path
 
+from hubspot_association_limits import AssociationLabel, Limit
 from hubspot_association_limits.cli._app import app
 from hubspot_association_limits.mock import MockServer
 from typer.testing import CliRunner
@@ -78,3 +81,24 @@ def closed_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
     return port
+
+
+class Portal:
+    """A PairReader over a fixed portal, recording each request."""
+
+    def __init__(self, pairs: dict[tuple[str, str], list[Limit]]) -> None:
+        self.pairs = pairs
+        self.requests: list[str] = []
+
+    def get(self, from_object_type: str, to_object_type: str) -> Iterable[Limit]:
+        self.requests.append(f"GET {from_object_type}:{to_object_type}")
+        return list(self.pairs.get((from_object_type, to_object_type), []))
+
+    def list_all(self) -> Iterable[Limit]:
+        self.requests.append("read all")
+        return [limit for limits in self.pairs.values() for limit in limits]
+
+    def labels(self, from_object_type: str, to_object_type: str) -> Iterable[AssociationLabel]:
+        self.requests.append(f"labels {from_object_type}:{to_object_type}")
+        limits = self.pairs.get((from_object_type, to_object_type), [])
+        return [AssociationLabel(limit.category, limit.type_id, limit.label) for limit in limits]

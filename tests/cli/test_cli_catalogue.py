@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from cli_support import Cli, limits_of
 from hubspot_association_limits import hubspot_defined_type, object_type_info, object_types
-from hubspot_association_limits.cli._app import _parse_pairs
 from hubspot_association_limits.cli._desired import (
     DesiredStateInvalid,
     parse_desired_state,
     render_desired_state,
 )
 from hubspot_association_limits.cli._live import can_have_labels
+from hubspot_association_limits.cli._pairs import parse_pairs
 from hubspot_association_limits.cli._plan import diff
 from hubspot_association_limits.cli._render import plan_view
 from hubspot_association_limits.mock import MockServer
@@ -150,7 +150,7 @@ def test_files_take_every_object_type_and_plans_and_exports_print_names(
 
 @pytest.mark.parametrize(("spelled", "sent", "printed"), SPELLINGS)
 def test_pair_option_takes_every_object_type(spelled: str, sent: str, printed: str) -> None:
-    assert _parse_pairs([f"{spelled}:deals", f"contacts:{spelled}"]) == [(sent, "0-3"), ("0-1", sent)]
+    assert parse_pairs([f"{spelled}:deals", f"contacts:{spelled}"]) == [(sent, "0-3"), ("0-1", sent)]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from cli_support import Cli, limits_of
 from hubspot_association_limits import AssociationLabel, Limit
-from hubspot_association_limits.cli._app import _desired_from
+from hubspot_association_limits.cli._export import desired_limit
 from hubspot_association_limits.mock import MockServer
 
 CONTACTS_COMPANIES = ("0-1", "0-2")
@@ -174,5 +174,5 @@ def test_export_names_only_the_portals_own_types_by_label(
         AssociationLabel("HUBSPOT_DEFINED", 1, "Primary"),
         AssociationLabel("USER_DEFINED", 1, "Billing contact"),
     ]
-    exported = _desired_from(CONTACTS_COMPANIES, limit, labels, by_label=True)
+    exported = desired_limit(CONTACTS_COMPANIES, limit, labels, by_label=True)
     assert (exported.category, exported.type_id, exported.label) == (category, type_id, label)

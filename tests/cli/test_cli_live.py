@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pytest
-from hubspot_association_limits import AssociationLabel, Limit, hubspot_defined_type
+from cli_support import Portal
 from hubspot_association_limits import AssociationTypeId as A
+from hubspot_association_limits import Limit, hubspot_defined_type
 from hubspot_association_limits.cli._live import can_have_labels, read_live
 
 Pair = tuple[str, str]
@@ -21,27 +20,6 @@ def hs(type_id: int, limit: int = 5, label: str | None = None) -> Limit:
 
 def user(type_id: int, label: str, limit: int = 2) -> Limit:
     return Limit("USER_DEFINED", type_id, label, limit)
-
-
-class Portal:
-    """A PairReader over a fixed portal, recording each request."""
-
-    def __init__(self, pairs: dict[Pair, list[Limit]]) -> None:
-        self.pairs = pairs
-        self.requests: list[str] = []
-
-    def get(self, from_object_type: str, to_object_type: str) -> Iterable[Limit]:
-        self.requests.append(f"GET {from_object_type}:{to_object_type}")
-        return list(self.pairs.get((from_object_type, to_object_type), []))
-
-    def list_all(self) -> Iterable[Limit]:
-        self.requests.append("read all")
-        return [limit for limits in self.pairs.values() for limit in limits]
-
-    def labels(self, from_object_type: str, to_object_type: str) -> Iterable[AssociationLabel]:
-        self.requests.append(f"labels {from_object_type}:{to_object_type}")
-        limits = self.pairs.get((from_object_type, to_object_type), [])
-        return [AssociationLabel(limit.category, limit.type_id, limit.label) for limit in limits]
 
 
 ALL_LABEL_PAIRS = [(a, b) for a in ("0-1", "0-2", "0-3", "0-5") for b in ("0-1", "0-2", "0-3", "0-5")]

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Final
 
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
 
 __all__ = ["main"]
+
+LIBRARY_INTERNALS: Final[Mapping[str, tuple[frozenset[str], str]]] = {
+    "_redact": (frozenset({"redact", "register_secret"}), "all it prints is masked, the --token value too"),
+    "_logging": (frozenset({"logger", "redact_record"}), "the library's log records reach stderr masked"),
+    "_extras": (frozenset({"install_hint", "is_missing"}), "a missing [cli] or [mock] extra is named"),
+    "_rules": (frozenset({"MIN_LIMIT", "MAX_LIMIT"}), "--max takes the range the client and the mock check"),
+    "_catalogue": (
+        frozenset({"object_type_name", "closest_object_type_name"}),
+        "output names an id as the catalogue does (others unchanged); 'did you mean' for a misspelt name",
+    ),
+    "mock._server": (frozenset({"main"}), "the mock command is the mock's own command line"),
+}
+"""The package's internals the CLI imports: module -> (names, why). Everything else it imports from the
+package's public names (``hubspot_association_limits.__all__``, ``mock.__all__``), as any program would;
+tests/cli/test_cli_imports.py holds every module of the CLI to this list."""
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,4 +1,5 @@
-"""The typer commands: parse options, call the library, print. Decisions live in the modules they name.
+"""The typer commands: parse options, call the library and the CLI's modules, print. Decisions live in
+the modules they name.
 
 Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file error;
 3 from ``plan --detailed-exitcode`` when changes are pending.
@@ -7,29 +8,26 @@ Exit codes: 0 success, 1 API failure or partial failure, 2 usage or input-file e
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import attrs
 import typer
 from rich.text import Text
 from typer.core import TyperCommand
 
-from hubspot_association_limits import errors
-from hubspot_association_limits._catalogue import Category, hubspot_defined_types
-from hubspot_association_limits._client import LimitsClient
+from hubspot_association_limits import (
+    AssociationTypeKey,
+    BatchResult,
+    ItemError,
+    LimitInput,
+    LimitsClient,
+    errors,
+)
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
-from hubspot_association_limits._results import BatchResult
 from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
-from hubspot_association_limits._types import (
-    AssociationLabel,
-    AssociationTypeKey,
-    ItemError,
-    Limit,
-    LimitInput,
-)
 from hubspot_association_limits.cli._apply import (
     ApplyReport,
     apply_all,
@@ -37,23 +35,17 @@ from hubspot_association_limits.cli._apply import (
     progress_on_terminal,
 )
 from hubspot_association_limits.cli._desired import (
-    DEFAULT_LABEL_CATEGORY,
-    DesiredLabel,
-    DesiredLimit,
     DesiredState,
     DesiredStateInvalid,
     FileProblem,
-    Pair,
+    Format,
     load_desired_state,
-    pair_names,
-    pair_text,
-    render_desired_state,
-    resolve_object_type,
-    unknown_object_type,
 )
+from hubspot_association_limits.cli._export import exported_file, limits_to_export
 from hubspot_association_limits.cli._globals import app_options, global_options
 from hubspot_association_limits.cli._label_plan import label_changes, label_pairs, resolve
 from hubspot_association_limits.cli._live import can_have_labels, read_labels, read_live
+from hubspot_association_limits.cli._options import key_batches, limit_batches
 from hubspot_association_limits.cli._output import (
     EXIT_API,
     EXIT_CHANGES,
@@ -63,6 +55,7 @@ from hubspot_association_limits.cli._output import (
     Settings,
     failures,
 )
+from hubspot_association_limits.cli._pairs import Pair, pair_names, pair_of, pair_text, parse_pairs
 from hubspot_association_limits.cli._plan import Action, Plan, diff
 from hubspot_association_limits.cli._render import limit_dict, limits_table, plan_view, report_view
 from hubspot_association_limits.cli._session import open_client
@@ -133,7 +126,7 @@ def get_command(
     to_object_type: Annotated[str, typer.Argument(metavar="TO", help="target object type, e.g. contacts")],
 ) -> None:
     """Show the limits of one object-type pair."""
-    pair = _pair_ids(from_object_type, to_object_type)
+    pair = pair_of(from_object_type, to_object_type)
 
     def body(output: Output, client: LimitsClient) -> None:
         limits = list(client.get(*pair))
@@ -190,73 +183,26 @@ def export_command(
     pair declares the labels it has, so the file can create them in another portal.
     """
     output_format = _format(file_format, _settings(ctx))
-    extra = _parse_pairs(pairs)
+    extra = parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         live = read_live(client, extra)
         for warning in live.warnings():
             output.note(f"warning: {warning}")
-        exported = {
-            pair: [limit for limit in items if limit.max_to_object_ids is not None]
-            for pair, items in live.pairs.items()
-        }
-        exported = {pair: items for pair, items in exported.items() if items}
+        limits = limits_to_export(live.pairs)
         labels = dict(live.labels)
-        labels |= read_labels(client, [p for p in exported if can_have_labels(p) and p not in labels])
-        declared = _declarations(exported, labels)
-        limits = {
-            pair: [_desired_from(pair, limit, labels.get(pair, []), by_label=not type_ids) for limit in items]
-            for pair, items in exported.items()
-        }
-        sys.stdout.write(redact(render_desired_state(limits, output_format, declared)))
+        labels |= read_labels(client, [p for p in limits if can_have_labels(p) and p not in labels])
+        sys.stdout.write(redact(exported_file(limits, labels, output_format, by_label=not type_ids)))
 
     _run(ctx, body)
 
 
-def _format(value: str | None, settings: Settings) -> Literal["yaml", "json"]:
+def _format(value: str | None, settings: Settings) -> Format:
     if value is None:
         return "json" if settings.json else "yaml"
     if value not in ("yaml", "json"):
         raise typer.BadParameter(f"{value!r}: choose yaml or json", param_hint="--format")
     return "json" if value == "json" else "yaml"
-
-
-def _own_labels(labels: Sequence[AssociationLabel]) -> dict[str, list[AssociationLabel]]:
-    """The portal's own labels of a pair by their text."""
-    by_text: dict[str, list[AssociationLabel]] = {}
-    for item in labels:
-        if item.category == DEFAULT_LABEL_CATEGORY and item.label:
-            by_text.setdefault(item.label, []).append(item)
-    return by_text
-
-
-def _desired_from(
-    pair: Pair, limit: Limit, labels: Sequence[AssociationLabel], *, by_label: bool
-) -> DesiredLimit:
-    """A live limit for the file: one of the portal's own labels by its label, when that names one type.
-    Looked up by category and typeId: a portal numbers its labels from small numbers, as HubSpot its types."""
-    own = {item.key: item.label for item in labels if item.category == DEFAULT_LABEL_CATEGORY}
-    label = own.get(limit.key, limit.label)
-    unique = label is not None and len(_own_labels(labels).get(label, [])) == 1
-    type_id = None if by_label and limit.key in own and unique else limit.type_id
-    return DesiredLimit(pair[0], pair[1], limit.category, type_id, limit.max_to_object_ids or 0, label)
-
-
-def _declarations(
-    exported: Mapping[Pair, object], labels: Mapping[Pair, Sequence[AssociationLabel]]
-) -> dict[Pair, list[DesiredLabel]]:
-    """The labels: list of each exported pair: its own labels, except one the reverse pair (exported
-    too, and first in the file) declares already, since creating a label creates both directions."""
-    declared: dict[Pair, list[DesiredLabel]] = {}
-    for pair in sorted(pair for pair in exported if pair in labels):
-        reverse = (pair[1], pair[0])
-        covered = {item.label for item in declared.get(reverse, [])} if reverse != pair else set()
-        own = [
-            DesiredLabel(pair[0], pair[1], text) for text in _own_labels(labels[pair]) if text not in covered
-        ]
-        if own:  # an empty list would make --prune-labels delete labels another portal has on the pair
-            declared[pair] = own
-    return declared
 
 
 # --- plan and apply ----------------------------------------------------------------------------------------
@@ -319,7 +265,7 @@ def plan_command(
 ) -> None:
     """Show what apply would change: labels to create (or delete), and create, update, purge or leave
     each limit (old -> new)."""
-    extra = _parse_pairs(pairs)
+    extra = parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         desired = load_desired_state(file)
@@ -378,7 +324,7 @@ def apply_command(
 ) -> None:
     """Show the plan, ask, create the labels it needs, apply the limits in batch calls, then re-plan to
     show what was and was not applied."""
-    extra = _parse_pairs(pairs)
+    extra = parse_pairs(pairs)
 
     def body(output: Output, client: LimitsClient) -> None:
         desired = load_desired_state(file)  # once: the re-plan must compare with what was applied
@@ -489,7 +435,7 @@ def create_command(
     file: InputFileOption = None,
 ) -> None:
     """Set limits on association types that have none yet."""
-    batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
+    batches = limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
     _run(ctx, lambda output, client: _write(output, batches(client), client.create, "created"), check=file)
 
 
@@ -505,7 +451,7 @@ def update_command(
     file: InputFileOption = None,
 ) -> None:
     """Change existing limits."""
-    batches = _limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
+    batches = limit_batches(from_object_type, to_object_type, type_ids, maxima, categories, file)
     _run(ctx, lambda output, client: _write(output, batches(client), client.update, "updated"), check=file)
 
 
@@ -520,7 +466,7 @@ def purge_command(
     file: InputFileOption = None,
 ) -> None:
     """Remove limits, restoring HubSpot's defaults."""
-    batches = _key_batches(from_object_type, to_object_type, type_ids, categories, file)
+    batches = key_batches(from_object_type, to_object_type, type_ids, categories, file)
 
     def body(output: Output, client: LimitsClient) -> None:
         done = []
@@ -534,107 +480,6 @@ def purge_command(
                 output.show(Text(f"purged {_where(item)} {item['category']} {item['typeId']}"))
 
     _run(ctx, body, check=file)
-
-
-Batches = Callable[[LimitsClient], list[tuple[Pair, list[LimitInput]]]]
-KeyBatches = Callable[[LimitsClient], list[tuple[Pair, list[AssociationTypeKey]]]]
-
-
-def _limit_batches(
-    from_object_type: str | None,
-    to_object_type: str | None,
-    type_ids: Sequence[int] | None,
-    maxima: Sequence[int] | None,
-    categories: Sequence[str] | None,
-    file: Path | None,
-) -> Batches:
-    """create/update: the limits per pair, from the command line (checked now) or a file (read later).
-
-    A limit is never guessed: each --type-id needs its --max, since a default would cap a real portal.
-    """
-    if file is not None:
-        _only_file(from_object_type, to_object_type, type_ids, maxima, categories)
-        return lambda client: _batches_from_file(load_desired_state(file), client)
-    given, count = list(maxima or []), len(type_ids or [])
-    if count and len(given) != count:
-        raise typer.BadParameter(
-            f"required once per --type-id ({count} --type-id, {len(given)} --max)", param_hint="--max"
-        )
-    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
-    inputs = [LimitInput(key.category, key.type_id, limit) for key, limit in zip(keys, given, strict=True)]
-    return lambda _client: [(pair, inputs)]
-
-
-def _key_batches(
-    from_object_type: str | None,
-    to_object_type: str | None,
-    type_ids: Sequence[int] | None,
-    categories: Sequence[str] | None,
-    file: Path | None,
-) -> KeyBatches:
-    """purge: the association types per pair; only keys exist here, so no limit can be sent."""
-    if file is not None:
-        _only_file(from_object_type, to_object_type, type_ids, None, categories)
-        return lambda client: [
-            (pair, [item.key for item in inputs])
-            for pair, inputs in _batches_from_file(load_desired_state(file), client)
-        ]
-    pair, keys = _command_line_keys(from_object_type, to_object_type, type_ids, categories)
-    return lambda _client: [(pair, keys)]
-
-
-def _only_file(*command_line: object) -> None:
-    if any(command_line):
-        raise typer.BadParameter("give either --file or FROM TO --type-id ..., not both", param_hint="--file")
-
-
-def _command_line_keys(
-    from_object_type: str | None,
-    to_object_type: str | None,
-    type_ids: Sequence[int] | None,
-    categories: Sequence[str] | None,
-) -> tuple[Pair, list[AssociationTypeKey]]:
-    if not from_object_type or not to_object_type:
-        raise typer.BadParameter("FROM and TO are required (or --file)", param_hint="FROM TO")
-    pair = _pair_ids(from_object_type, to_object_type)
-    ids = list(type_ids or [])
-    if not ids:
-        raise typer.BadParameter("at least one --type-id is required", param_hint="--type-id")
-    if not categories:
-        return pair, [
-            AssociationTypeKey(Category.HUBSPOT_DEFINED, type_id) for type_id in _built_in(pair, ids)
-        ]
-    # HubSpot spells categories in capitals and answers 400 to any other case: accept any, send capitals.
-    names = [name.upper() for name in categories]
-    if len(names) == 1:
-        names *= len(ids)
-    if len(names) != len(ids):
-        raise typer.BadParameter(f"give it once, or once per --type-id ({len(ids)})", param_hint="--category")
-    return pair, [AssociationTypeKey(name, type_id) for name, type_id in zip(names, ids, strict=True)]
-
-
-def _built_in(pair: Pair, type_ids: list[int]) -> list[int]:
-    """Without --category, only HubSpot's own types of the pair: a label's id is never taken for one."""
-    known = {info.type_id for info in hubspot_defined_types(*pair)}
-    unknown = [type_id for type_id in type_ids if type_id not in known]
-    if unknown:
-        raise typer.BadParameter(
-            f"typeId {', '.join(map(str, unknown))} is not a HubSpot-defined type of {pair_text(pair)}; "
-            "say which category it is (e.g. --category USER_DEFINED)",
-            param_hint="--category",
-        )
-    return type_ids
-
-
-def _batches_from_file(desired: DesiredState, client: LimitsClient) -> list[tuple[Pair, list[LimitInput]]]:
-    """The file's limits per pair, its labels looked up in the portal (these commands create no label)."""
-    resolved = resolve(desired, read_labels(client, label_pairs(desired)))
-    by_pair: dict[Pair, list[LimitInput]] = {pair: [] for pair in resolved.pairs}
-    for limit in resolved.limits:
-        by_pair[limit.pair].append(
-            LimitInput(limit.category, limit.type_id or 0, limit.max_to_object_ids)  # resolved: never 0
-        )
-    return [(pair, inputs) for pair, inputs in by_pair.items() if inputs]
 
 
 def _write(
@@ -687,26 +532,6 @@ def _where(item: dict[str, Any]) -> str:
 
 def _key_text(item: dict[str, Any]) -> str:
     return f"{item['category']} {item['typeId']}: " if item.get("typeId") is not None else ""
-
-
-def _pair_ids(from_object_type: str, to_object_type: str) -> Pair:
-    ids = []
-    for name, hint in ((from_object_type, "FROM"), (to_object_type, "TO")):
-        object_id = resolve_object_type(name)
-        if object_id is None:
-            raise typer.BadParameter(unknown_object_type(name), param_hint=hint)
-        ids.append(object_id)
-    return (ids[0], ids[1])
-
-
-def _parse_pairs(values: list[str] | None) -> list[Pair]:
-    pairs = []
-    for value in values or []:
-        from_name, sep, to_name = value.partition(":")
-        if not sep:
-            raise typer.BadParameter(f"{value!r}: write FROM:TO, e.g. deals:contacts", param_hint="--pair")
-        pairs.append(_pair_ids(from_name, to_name))
-    return pairs
 
 
 # --- the mock ----------------------------------------------------------------------------------------------

@@ -17,11 +17,17 @@ import attrs
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from hubspot_association_limits import errors
-from hubspot_association_limits._results import BatchResult, LabelsResult, PurgeResult
-from hubspot_association_limits._types import AssociationTypeKey, ItemError, LimitInput
-from hubspot_association_limits.cli._desired import Pair, pair_names
+from hubspot_association_limits import (
+    AssociationTypeKey,
+    BatchResult,
+    ItemError,
+    LabelsResult,
+    LimitInput,
+    PurgeResult,
+    errors,
+)
 from hubspot_association_limits.cli._label_plan import LabelAction, LabelChange
+from hubspot_association_limits.cli._pairs import Pair, pair_names
 from hubspot_association_limits.cli._plan import Action, Plan, PlanItem
 
 __all__ = [

@@ -7,7 +7,6 @@ allowed). Validation runs to the end before anything is returned, so one run sho
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -17,10 +16,12 @@ import attrs
 import jsonschema
 import yaml
 
-from hubspot_association_limits._catalogue import (
-    closest_object_type_name,
-    normalise_object_type,
-    object_type_name,
+from hubspot_association_limits.cli._pairs import (
+    Pair,
+    pair_names,
+    pair_text,
+    resolve_object_type,
+    unknown_object_type,
 )
 from hubspot_association_limits.cli._validate import catalogue_problems
 
@@ -31,44 +32,18 @@ __all__ = [
     "DesiredState",
     "DesiredStateInvalid",
     "FileProblem",
-    "Pair",
+    "Format",
     "load_desired_state",
-    "pair_names",
-    "pair_text",
     "parse_desired_state",
     "render_desired_state",
-    "resolve_object_type",
     "schema",
-    "unknown_object_type",
 ]
 
-Pair = tuple[str, str]
-"""An object-type pair as ids: (from, to)."""
 DEFAULT_LABEL_CATEGORY: Final = "USER_DEFINED"
 """The category of an association named by its label alone: the portal's own labels."""
 Format = Literal["yaml", "json"]
+"""The two spellings of a desired-state file."""
 _PathPart = str | int
-# Besides the catalogue's names and ids, files and options take ids the catalogue does not list (a type
-# HubSpot added after this release, a custom object's 2-<n>) and a custom object's fully qualified name.
-# A plain word the catalogue does not know is refused: in a file it is far more often a typo.
-_UNLISTED: Final = re.compile(r"[02]-[1-9][0-9]*|p[0-9]+_[A-Za-z][A-Za-z0-9_]*")
-
-
-def unknown_object_type(name: str) -> str:
-    """Why ``name`` names no object type: the closest catalogue name, or what a name looks like."""
-    closest = closest_object_type_name(name)
-    if closest is not None:
-        return f"unknown object type {name!r}: did you mean {closest!r}?"
-    return (
-        f"unknown object type {name!r} (use a name like deals or leads, an id like 0-3 or 2-1234, "
-        "or a custom object's fully qualified name like p1234567_cars)"
-    )
-
-
-def resolve_object_type(name: str) -> str | None:
-    """The id to send for an object type a file or option names: catalogue names and ids become ids,
-    other ids and fully qualified names stay as written; None for anything else."""
-    return normalise_object_type(name) or (name if _UNLISTED.fullmatch(name) else None)
 
 
 @attrs.frozen
@@ -126,7 +101,7 @@ class DesiredLimit:
     """One limit the file asks for. Object types are ids (``0-3``), whatever the file spelled.
 
     ``type_id`` None: the file names one of the portal's own labels by ``label`` alone; plan looks it
-    up in the target portal (``_labels.resolve``). ``path`` and ``line`` say where the entry is.
+    up in the target portal (``_label_plan.resolve``). ``path`` and ``line`` say where the entry is.
     """
 
     from_object_type: str
@@ -252,7 +227,7 @@ def render_desired_state(
 def _render_pair(
     pair: Pair, limits: Iterable[DesiredLimit], labels: Iterable[DesiredLabel] | None
 ) -> dict[str, Any]:
-    entry: dict[str, Any] = {"from": object_type_name(pair[0]), "to": object_type_name(pair[1])}
+    entry: dict[str, Any] = pair_names(pair)
     if labels is not None:
         entry["labels"] = [label.as_dict() for label in sorted(labels, key=lambda item: item.label)]
     entry["associations"] = [
@@ -539,16 +514,6 @@ def _duplicate_labels(
 
 def _first_seen(line: int | None) -> str:
     return f" (first on line {line})" if line is not None else ""
-
-
-def pair_names(pair: Pair) -> dict[str, str]:
-    """A pair for JSON output: ``{"from": "deals", "to": "contacts"}`` (custom object ids unchanged)."""
-    return {"from": object_type_name(pair[0]), "to": object_type_name(pair[1])}
-
-
-def pair_text(pair: Pair) -> str:
-    """A pair for readers: ``deals -> contacts``."""
-    return f"{object_type_name(pair[0])} -> {object_type_name(pair[1])}"
 
 
 def _build(data: dict[str, Any], source: str, lines: Mapping[tuple[_PathPart, ...], int]) -> DesiredState:

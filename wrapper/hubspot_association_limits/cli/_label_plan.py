@@ -25,9 +25,8 @@ from hubspot_association_limits.cli._desired import (
     DesiredState,
     DesiredStateInvalid,
     FileProblem,
-    Pair,
-    pair_text,
 )
+from hubspot_association_limits.cli._pairs import Pair, pair_text, reverse
 
 __all__ = [
     "DELETE_WARNING",
@@ -99,10 +98,6 @@ def label_pairs(desired: DesiredState) -> tuple[Pair, ...]:
     return tuple(dict.fromkeys(pairs))
 
 
-def _reverse(pair: Pair) -> Pair:
-    return (pair[1], pair[0])
-
-
 def _own(labels: Iterable[PortalLabel]) -> list[PortalLabel]:
     return [item for item in labels if item.category == DEFAULT_LABEL_CATEGORY and item.label is not None]
 
@@ -130,7 +125,7 @@ def label_changes(
             )
         )
         future[declared.pair].add(declared.label)
-        future.setdefault(_reverse(declared.pair), set()).add(declared.inverse_label or declared.label)
+        future.setdefault(reverse(declared.pair), set()).add(declared.inverse_label or declared.label)
     if not prune:
         return tuple(creates)
     return (*creates, *_deletions(desired, portal))
@@ -142,7 +137,7 @@ def _deletions(desired: DesiredState, portal: Mapping[Pair, Sequence[PortalLabel
     for declared in desired.labels:
         named.setdefault(declared.pair, set()).add((DEFAULT_LABEL_CATEGORY, declared.label))
         inverse = declared.inverse_label or declared.label
-        named.setdefault(_reverse(declared.pair), set()).add((DEFAULT_LABEL_CATEGORY, inverse))
+        named.setdefault(reverse(declared.pair), set()).add((DEFAULT_LABEL_CATEGORY, inverse))
     for limit in desired.limits:
         for key in (limit.type_id, limit.label):
             if key is not None:
@@ -174,7 +169,7 @@ def resolve(
     for change in changes:
         if change.action is LabelAction.CREATE:
             coming.setdefault(change.pair, set()).add(change.label)
-            coming.setdefault(_reverse(change.pair), set()).add(change.inverse_label or change.label)
+            coming.setdefault(reverse(change.pair), set()).add(change.inverse_label or change.label)
     problems: list[FileProblem] = []
     limits: list[DesiredLimit] = []
     for limit in desired.limits:

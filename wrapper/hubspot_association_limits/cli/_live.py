@@ -18,9 +18,14 @@ from typing import Final, Protocol
 
 import attrs
 
-from hubspot_association_limits._catalogue import Category, hubspot_defined_type
-from hubspot_association_limits._types import AssociationLabel, AssociationTypeKey, Limit
-from hubspot_association_limits.cli._desired import Pair
+from hubspot_association_limits import (
+    AssociationLabel,
+    AssociationTypeKey,
+    Category,
+    Limit,
+    hubspot_defined_type,
+)
+from hubspot_association_limits.cli._pairs import Pair
 
 __all__ = ["LiveState", "PairReader", "can_have_labels", "read_labels", "read_live"]
 

@@ -12,9 +12,9 @@ from typing import Any, Protocol
 
 import attrs
 
-from hubspot_association_limits._catalogue import object_type_name
-from hubspot_association_limits.cli._desired import DesiredState, Pair, pair_text
+from hubspot_association_limits.cli._desired import DesiredState
 from hubspot_association_limits.cli._label_plan import LabelAction, LabelChange
+from hubspot_association_limits.cli._pairs import Pair, pair_names, pair_text
 
 __all__ = ["Action", "LiveLimit", "PairPlan", "Plan", "PlanItem", "diff"]
 
@@ -88,8 +88,7 @@ class PairPlan:
     def as_dict(self) -> dict[str, Any]:
         """The pair's plan as JSON-ready data, object types by name."""
         return {
-            "from": object_type_name(self.from_object_type),
-            "to": object_type_name(self.to_object_type),
+            **pair_names(self.pair),
             "labels": [label.as_dict() for label in self.labels],
             "items": [item.as_dict() for item in self.items],
         }

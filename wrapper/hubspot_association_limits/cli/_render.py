@@ -12,11 +12,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from hubspot_association_limits import Limit
 from hubspot_association_limits._redact import redact
-from hubspot_association_limits._types import Limit
 from hubspot_association_limits.cli._apply import ApplyReport, ItemOutcome, LabelOutcome
-from hubspot_association_limits.cli._desired import FileProblem, Pair, pair_names, pair_text
+from hubspot_association_limits.cli._desired import FileProblem
 from hubspot_association_limits.cli._label_plan import DELETE_WARNING, LabelAction, LabelChange
+from hubspot_association_limits.cli._pairs import Pair, pair_names, pair_text
 from hubspot_association_limits.cli._plan import Action, Plan, PlanItem
 
 __all__ = ["limit_dict", "limits_table", "plan_view", "problems_view", "report_view"]

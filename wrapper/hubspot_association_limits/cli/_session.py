@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Final
 
-from hubspot_association_limits._client import LimitsClient
+from hubspot_association_limits import LimitsClient, RateBudget
 from hubspot_association_limits._extras import install_hint, is_missing
-from hubspot_association_limits._pacing import RateBudget
 from hubspot_association_limits.cli._output import EXIT_USAGE, Output, Settings
 
 __all__ = ["open_client"]
@@ -57,7 +56,7 @@ def _budget(settings: Settings, output: Output) -> RateBudget | None:
         output.fail(EXIT_USAGE, "--budget takes a Redis URL: redis://HOST:PORT/DB")
     try:
         # Imported here: the "redis" extra is optional.
-        from hubspot_association_limits._redis_budget import RedisBudget
+        from hubspot_association_limits import RedisBudget
 
         return RedisBudget(settings.budget)
     except ImportError as error:

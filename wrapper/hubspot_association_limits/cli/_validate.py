@@ -11,14 +11,9 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final, TypeGuard
 
-from hubspot_association_limits._catalogue import (
-    Category,
-    hubspot_defined_type,
-    hubspot_defined_types,
-    normalise_object_type,
-    object_type_name,
-)
+from hubspot_association_limits import Category, hubspot_defined_type, hubspot_defined_types, object_type_info
 from hubspot_association_limits._rules import MAX_LIMIT, MIN_LIMIT
+from hubspot_association_limits.cli._pairs import Pair, pair_text
 
 __all__ = ["LABEL_MAX_LENGTH", "catalogue_problems", "label_problem"]
 
@@ -28,7 +23,6 @@ LineOf = Callable[[Sequence[PathPart]], int | None]
 
 # HubSpot publishes no maximum; its settings page cuts labels far shorter than this.
 LABEL_MAX_LENGTH: Final = 100
-# The schema's bounds of ``max`` (HubSpot's: a custom limit is 1..10,000).
 
 
 def label_problem(label: str) -> str | None:
@@ -60,9 +54,9 @@ def catalogue_problems(data: Any, line_of: LineOf) -> Iterator[tuple[Path, str]]
             label = item.get("label")
             if isinstance(label, str) and (message := label_problem(label)) is not None:
                 yield (*base, index, "label"), message
-        pair = _pair(entry)
-        if pair is None or not all(object_id.startswith("0-") for object_id in pair):
-            continue  # custom objects (2-<n>) have no HubSpot-defined types in the catalogue
+        pair = _standard_pair(entry)
+        if pair is None:
+            continue  # custom objects (2-<n>) and unlisted ids have no HubSpot-defined types
         yield from _hubspot_defined_problems(pair, base, items)
         yield from _label_limit_problems(pair, base, items, line_of)
 
@@ -78,16 +72,17 @@ def _declaration_problems(declarations: Any, base: Path) -> Iterator[tuple[Path,
                 yield (*base, index, field), message
 
 
-def _pair(entry: dict[str, Any]) -> tuple[str, str] | None:
-    ids = [
-        normalise_object_type(name) if isinstance(name, str) else None
+def _standard_pair(entry: dict[str, Any]) -> Pair | None:
+    """The entry's pair when both its object types are standard ones (the catalogue's), else None."""
+    infos = [
+        object_type_info(name) if isinstance(name, str) else None
         for name in (entry.get("from"), entry.get("to"))
     ]
-    return (ids[0], ids[1]) if ids[0] is not None and ids[1] is not None else None
+    return (infos[0].id, infos[1].id) if infos[0] is not None and infos[1] is not None else None
 
 
 def _hubspot_defined_problems(
-    pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]]
+    pair: Pair, base: Path, items: Sequence[tuple[int, dict[str, Any]]]
 ) -> Iterator[tuple[Path, str]]:
     """A HUBSPOT_DEFINED typeId must be one of the pair's own: another pair's id would limit nothing."""
     known = [info.type_id for info in hubspot_defined_types(*pair)]
@@ -97,17 +92,17 @@ def _hubspot_defined_problems(
             continue
         elsewhere = hubspot_defined_type(type_id)
         where = (
-            f"belongs to {_text((elsewhere.from_object_type, elsewhere.to_object_type))}, not to"
+            f"belongs to {pair_text((elsewhere.from_object_type, elsewhere.to_object_type))}, not to"
             if elsewhere is not None
             else "is no type HubSpot defines; not one of"
         )
         own = f"its types: {', '.join(map(str, known))}" if known else "it has none"
-        message = f"HUBSPOT_DEFINED typeId {type_id} {where} {_text(pair)} ({own})"
+        message = f"HUBSPOT_DEFINED typeId {type_id} {where} {pair_text(pair)} ({own})"
         yield (*base, index, "typeId"), message
 
 
 def _label_limit_problems(
-    pair: tuple[str, str], base: Path, items: Sequence[tuple[int, dict[str, Any]]], line_of: LineOf
+    pair: Pair, base: Path, items: Sequence[tuple[int, dict[str, Any]]], line_of: LineOf
 ) -> Iterator[tuple[Path, str]]:
     """A labeled type's limit (a portal's label, or HubSpot's "Primary") may not exceed the pair's object
     limit (its unlabeled type's) when both are set; the message names the limit that caps it."""
@@ -140,7 +135,7 @@ def _label_limit_problems(
             continue
         yield (
             (*base, index, "max"),
-            f"{what}: max {limit} is above {object_max}, the object limit of {_text(pair)} ({cap}), "
+            f"{what}: max {limit} is above {object_max}, the object limit of {pair_text(pair)} ({cap}), "
             "which caps every label limit of the pair; HubSpot refuses it",
         )
 
@@ -165,7 +160,3 @@ def _labeled_text(item: dict[str, Any], hubspot_labels: Mapping[int, str]) -> st
 def _valid_max(value: Any) -> TypeGuard[int]:
     """A max the schema accepts; an invalid one is reported there, not compared here as well."""
     return type(value) is int and MIN_LIMIT <= value <= MAX_LIMIT
-
-
-def _text(pair: tuple[str, str]) -> str:
-    return f"{object_type_name(pair[0])} -> {object_type_name(pair[1])}"
