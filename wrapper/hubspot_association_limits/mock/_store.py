@@ -8,8 +8,9 @@ from typing import Final
 
 import attrs
 
+from .._rules import MAX_LIMIT, MIN_LIMIT, label_name
 from ._registry import DEFAULT_FIRST_LABEL_TYPE_ID, AssociationType, Registry, SeedLabel, SeedLimit
-from ._types import LabelRefusal, TypeTable, label_name
+from ._types import LabelRefusal, TypeTable
 from ._words import (
     already_configured,
     invalid_association_type,
@@ -20,8 +21,6 @@ from ._words import (
 )
 
 __all__ = [
-    "MAX_LIMIT",
-    "MIN_LIMIT",
     "BatchOutcome",
     "ItemFailure",
     "LimitInput",
@@ -30,8 +29,6 @@ __all__ = [
     "StoredLimit",
 ]
 
-MIN_LIMIT: Final = 1
-MAX_LIMIT: Final = 10_000
 _NO_CAP: Final = 2**31  # a seed's labels are the portal's starting point, not requests to cap
 
 # The rule an item broke. HubSpot sends no such code; the mock shows it in context.reason only with

@@ -22,22 +22,20 @@ exists but is not a label.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
 from .._catalogue import Category, ObjectType, hubspot_defined_type, hubspot_defined_types
+from .._rules import label_name
 from ._registry import AssociationType
 
-__all__ = ["LabelRefusal", "TypeKey", "TypeTable", "label_name", "labels_allowed"]
+__all__ = ["LabelRefusal", "TypeKey", "TypeTable", "labels_allowed"]
 
 _LABEL_OBJECT_TYPES: Final = frozenset(
     {ObjectType.CONTACTS, ObjectType.COMPANIES, ObjectType.DEALS, ObjectType.TICKETS}
 )
-_NOT_A_NAME: Final = re.compile(r"[^a-z0-9]+")
 
 TypeKey = tuple[str, str, str, int]
 """(from object type id, to object type id, category, typeId)."""
@@ -55,12 +53,6 @@ class LabelRefusal:
 def labels_allowed(from_type: str, to_type: str) -> bool:
     """Whether HubSpot lets a portal label this pair (contacts, companies, deals, tickets, custom)."""
     return all(t in _LABEL_OBJECT_TYPES or t.startswith("2-") for t in (from_type, to_type))
-
-
-def label_name(label: str) -> str:
-    # The internal name a seeded label is known by (what the client derives by default, too).
-    ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii")
-    return _NOT_A_NAME.sub("_", ascii_text.lower()).strip("_")
 
 
 def _key(association_type: AssociationType) -> TypeKey:
