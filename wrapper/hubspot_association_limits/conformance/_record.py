@@ -37,24 +37,21 @@ def origin_of(target: Target, now: datetime.datetime) -> Origin:
 
 def _unusable(step: Step, observed: Observed | None, problem: str | None) -> str | None:
     """Why an answer cannot go into a recording (the run then stops), or None."""
-    if problem is not None or observed is None:
+    if observed is None:
         return f"step {step.id}: {problem}"
     status = observed.status
     if status == 429 or status >= 500:
         return f"step {step.id}: HTTP {status}, even after retries; try again later"
-    if step.expect == "refusal":
-        return None
     body = observed.json()
     failed = isinstance(body, dict) and (bool(body.get("errors")) or bool(body.get("numErrors")))
-    if not observed.ok or failed:
+    if step.expect == "success" and (not observed.ok or failed):
         message = body.get("message") if isinstance(body, dict) else None
         if failed and isinstance(body, dict) and isinstance(body.get("errors"), list):
             first = body["errors"][0]
             message = first.get("message") if isinstance(first, dict) else message
-        return f"step {step.id} ({step.purpose}) was not done: HTTP {status}" + (
-            f": {message}" if message else ""
-        )
-    return None
+        done = f"step {step.id} ({step.purpose}) was not done: HTTP {status}"
+        return done + (f": {message}" if message else "")
+    return None if problem is None else f"step {step.id}: {problem}"
 
 
 def record(

@@ -137,8 +137,8 @@ def play(
             if reason is not None:
                 raise Aborted(reason)
     finally:
-        listener.cleaning_up()
         with _interrupts_deferred(listener):
+            listener.cleaning_up()
             run.cleanup = clean_up(session, label_pairs(run.attempted, run.answers), bindings)
-        listener.cleaned_up(run.cleanup)
+            listener.cleaned_up(run.cleanup)
     return run
