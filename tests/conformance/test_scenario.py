@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hubspot_association_limits import conformance
 from hubspot_association_limits.conformance import scenario
 from hubspot_association_limits.conformance._recording import Body, Request, Step
 from hubspot_association_limits.conformance._safety import unsafe_writes
@@ -124,3 +127,20 @@ def _write(method: str, path: str, body: Any = None, text: str | None = None) ->
 def test_a_write_that_could_touch_what_the_run_did_not_create_is_caught(step: Step) -> None:
     (problem,) = unsafe_writes([step])
     assert problem.startswith("step edited (")
+
+
+def test_the_docs_page_lists_every_step_in_the_order_it_is_sent() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "conformance.md").read_text(encoding="utf-8")
+    table = page[page.index("| step | request | creates or removes |") :]
+    listed = re.findall(r"`([a-z0-9-]+)`", table.split("\n\n")[0])
+    assert [step for step in listed if not step.isdigit()] == [step.id for step in scenario()]
+
+
+def test_every_public_name_of_the_kit_is_in_the_api_reference() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "reference" / "conformance.md").read_text(
+        encoding="utf-8"
+    )
+    documented = set(
+        re.findall(r"^::: hubspot_association_limits\.conformance\.(\w+)$", page, flags=re.MULTILINE)
+    )
+    assert sorted(set(conformance.__all__) - documented) == []
