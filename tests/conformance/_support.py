@@ -108,7 +108,47 @@ def portal_of(mock: MockServer) -> dict[str, Any]:
     return {"labels": state["labels"], "limits": state["limits"]}
 
 
-def edit(document: dict[str, Any], step: str, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+Change = Callable[[dict[str, Any]], None]
+
+
+def _parent(document: Any, path: str) -> tuple[Any, str]:
+    *parents, last = path.split("/")
+    for part in parents:
+        document = document[int(part)] if part.isdigit() else document[part]
+    return document, last
+
+
+def set_at(path: str, value: Any) -> Change:
+    """An edit that sets the value at ``path`` ("response/json/errors/0/message")."""
+
+    def change(document: dict[str, Any]) -> None:
+        parent, last = _parent(document, path)
+        parent[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+def drop_at(path: str) -> Change:
+    """An edit that removes the key at ``path``."""
+
+    def change(document: dict[str, Any]) -> None:
+        parent, last = _parent(document, path)
+        del parent[last]
+
+    return change
+
+
+def append_at(path: str, item: Any) -> Change:
+    """An edit that appends ``item`` to the list at ``path``."""
+
+    def change(document: dict[str, Any]) -> None:
+        parent, last = _parent(document, path)
+        parent[last].append(item)
+
+    return change
+
+
+def edit(document: dict[str, Any], step: str, change: Change) -> dict[str, Any]:
     """A copy of a recording document with ``change`` applied to one exchange."""
     copy = json.loads(json.dumps(document))
     (exchange,) = [item for item in copy["exchanges"] if item["step"] == step]
@@ -125,3 +165,9 @@ class Cli:
     def __call__(self, *args: str) -> tuple[int, str, str]:
         result = self.runner.invoke(app, list(args), catch_exceptions=False)
         return result.exit_code, result.stdout, result.stderr
+
+    def record(self, mock: MockServer, out: Path, *extra: str) -> tuple[int, str, str]:
+        """``conformance record --out OUT`` against ``mock`` with the test token (and ``extra`` options)."""
+        return self(
+            "--base-url", mock.base_url, "--token", TOKEN, "conformance", "record", "--out", str(out), *extra
+        )

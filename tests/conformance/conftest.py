@@ -15,29 +15,26 @@ _TOKENS = {TOKEN: TokenConfig()}
 
 
 @pytest.fixture(scope="module")
-def _portal_server() -> Iterator[MockServer]:
-    with running_mock(MockConfig(seed_file=str(PORTAL_SEED), tokens=_TOKENS)) as server:
-        yield server
+def _servers() -> Iterator[dict[str, MockServer]]:
+    with (
+        running_mock(MockConfig(seed_file=str(PORTAL_SEED), tokens=_TOKENS)) as portal,
+        running_mock(MockConfig(tokens=_TOKENS)) as fresh,
+    ):
+        yield {"portal": portal, "fresh": fresh}
 
 
 @pytest.fixture
-def portal(_portal_server: MockServer) -> MockServer:
+def portal(_servers: dict[str, MockServer]) -> MockServer:
     """A portal with labels and limits of its own on the scenario's pair, freshly reset."""
-    _portal_server.reset()
-    return _portal_server
-
-
-@pytest.fixture(scope="module")
-def _fresh_server() -> Iterator[MockServer]:
-    with running_mock(MockConfig(tokens=_TOKENS)) as server:
-        yield server
+    _servers["portal"].reset()
+    return _servers["portal"]
 
 
 @pytest.fixture
-def fresh(_fresh_server: MockServer) -> MockServer:
+def fresh(_servers: dict[str, MockServer]) -> MockServer:
     """An empty portal, freshly reset (what ``check`` runs against by default)."""
-    _fresh_server.reset()
-    return _fresh_server
+    _servers["fresh"].reset()
+    return _servers["fresh"]
 
 
 @pytest.fixture(scope="session")

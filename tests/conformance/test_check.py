@@ -8,7 +8,6 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -16,9 +15,7 @@ from hubspot_association_limits.conformance import Recording, Target, check
 from hubspot_association_limits.conformance._recording import from_json, to_json
 from hubspot_association_limits.mock import MockConfig, MockServer, running_mock
 
-from ._support import OTHER_PORTAL_SEED, TOKEN, Cli, Wire, edit
-
-Change = Callable[[dict[str, Any]], None]
+from ._support import OTHER_PORTAL_SEED, TOKEN, Change, Cli, Wire, append_at, drop_at, edit, set_at
 
 
 def _keys(
@@ -32,17 +29,7 @@ def _keys(
 def test_record_then_check_the_mock_against_its_own_recording_finds_nothing(
     fresh: MockServer, cli: Cli, tmp_path: Path
 ) -> None:
-    code, _, err = cli(
-        "--base-url",
-        fresh.base_url,
-        "--token",
-        TOKEN,
-        "conformance",
-        "record",
-        "--test-portal",
-        "--out",
-        str(tmp_path),
-    )
+    code, _, err = cli.record(fresh, tmp_path, "--test-portal")
     assert code == 0, err
     code, out, err = cli("conformance", "check", str(tmp_path))  # a fresh embedded mock
     assert (code, err) == (0, "")
@@ -74,115 +61,83 @@ def test_a_server_that_answers_lists_in_another_order_has_no_differences(
     assert _keys(recording, fresh, Wire(alter=_reversed_lists)) == set()
 
 
-def _set(path: str, value: Any) -> Change:
-    def change(exchange: dict[str, Any]) -> None:
-        *parents, last = path.split("/")
-        target: Any = exchange
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        target[last] = value
-
-    return change
-
-
-def _drop(path: str) -> Change:
-    def change(exchange: dict[str, Any]) -> None:
-        *parents, last = path.split("/")
-        target: Any = exchange
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        del target[last]
-
-    return change
-
-
-def _append(path: str, item: Any) -> Change:
-    def change(exchange: dict[str, Any]) -> None:
-        target: Any = exchange
-        for part in path.split("/"):
-            target = target[int(part)] if part.isdigit() else target[part]
-        target.append(item)
-
-    return change
-
-
 # A recording edited as HubSpot might have answered: each edit must come out as exactly one difference.
 EDITS = [
     pytest.param(
         "refuse-unknown-object",
-        _set("response/json/message", "Unable to infer object type from nosuchobject{$run}"),
+        set_at("response/json/message", "Unable to infer object type from nosuchobject{$run}"),
         ("getLimits", "body.message", "value"),
         id="another wording",
     ),
     pytest.param(
         "refuse-invalid-type",
-        _set("response/status", 400),
+        set_at("response/status", 400),
         ("createLimits", "status", "status"),
         id="400 not 207",
     ),
     pytest.param(
         "create-paired-label",
-        _set("response/status", 201),
+        set_at("response/status", 201),
         ("createLabel", "status", "status"),
         id="201 not 200",
     ),
     pytest.param(
         "read-all",
-        _drop("response/headers/x-hubspot-ratelimit-max"),
+        drop_at("response/headers/x-hubspot-ratelimit-max"),
         ("listAllLimits", "headers.x-hubspot-ratelimit-max", "unexpected"),
         id="a header HubSpot did not send",
     ),
     pytest.param(
         "refuse-duplicate-name",
-        _set("response/headers/retry-after", "1"),
+        set_at("response/headers/retry-after", "1"),
         ("createLabel", "headers.retry-after", "missing"),
         id="a header HubSpot sent",
     ),
     pytest.param(
         "refuse-invalid-type",
-        _set("response/json/errors/0/subCategory", "crm.associations.INVALID_ASSOCIATION_TYPE"),
+        set_at("response/json/errors/0/subCategory", "crm.associations.INVALID_ASSOCIATION_TYPE"),
         ("createLimits", "body.errors[].subCategory", "missing"),
         id="a subCategory",
     ),
     pytest.param(
         "refuse-invalid-type",
-        _set("response/json/status", "CANCELED"),
+        set_at("response/json/status", "CANCELED"),
         ("createLimits", "body.status", "value"),
         id="a CANCELED batch",
     ),
     pytest.param(
         "refuse-duplicate-name",
-        _set("response/json/category", "CONFLICT"),
+        set_at("response/json/category", "CONFLICT"),
         ("createLabel", "body.category", "value"),
         id="another category",
     ),
     pytest.param(
         "refuse-invalid-type",
-        _drop("response/json/errors/0/context"),
+        drop_at("response/json/errors/0/context"),
         ("createLimits", "body.errors[].context", "unexpected"),
         id="a key HubSpot does not send",
     ),
     pytest.param(
         "list-labels",
-        _set("response/json/results/1/label", ""),
+        set_at("response/json/results/1/label", ""),
         ("listLabels", "body.results[].label", "type"),
         id="a string where null",
     ),
     pytest.param(
         "list-labels",
-        _append("response/json/results", {"category": "HUBSPOT_DEFINED", "typeId": 9999, "label": None}),
+        append_at("response/json/results", {"category": "HUBSPOT_DEFINED", "typeId": 9999, "label": None}),
         ("listLabels", "body.results[]", "missing"),
         id="a type the mock lacks",
     ),
     pytest.param(
         "create-limits",
-        _set("response/json/results/0/userEnforcedMaxToObjectIds", 20),
+        set_at("response/json/results/0/userEnforcedMaxToObjectIds", 20),
         ("createLimits", "body.results[].userEnforcedMaxToObjectIds", "value"),
         id="another stored limit",
     ),
     pytest.param(
         "refuse-malformed-body",
-        _set("response/text", "Bad Request"),
+        set_at("response/text", "Bad Request"),
         ("createLimits", "body", "body"),
         id="text instead of JSON",
     ),
@@ -195,7 +150,7 @@ def test_each_change_to_a_recorded_answer_is_reported_once_with_its_key(
 ) -> None:
     document = edit(to_json(recording), step, change)
     if key[1:] == ("body", "body"):
-        document = edit(document, step, _drop("response/json"))
+        document = edit(document, step, drop_at("response/json"))
     assert _keys(from_json(document), fresh) == {(step, *key)}
 
 
@@ -212,7 +167,7 @@ def test_a_role_the_server_does_not_assign_is_reported_and_what_needs_it_is_not_
     recording: Recording, fresh: MockServer
 ) -> None:
     document = edit(
-        to_json(recording), "list-labels", _set("binds/$single.forward/label", "Conformance {$run} other")
+        to_json(recording), "list-labels", set_at("binds/$single.forward/label", "Conformance {$run} other")
     )
     keys = _keys(from_json(document), fresh)
     assert ("list-labels", "listLabels", "body.results[]", "binding") in keys
@@ -238,7 +193,7 @@ def test_a_server_that_drops_a_header_is_reported_at_every_answer(
 
 
 def test_check_json_lists_each_difference_and_exits_1(recording: Recording, cli: Cli, tmp_path: Path) -> None:
-    document = edit(to_json(recording), "create-paired-label", _set("response/status", 201))
+    document = edit(to_json(recording), "create-paired-label", set_at("response/status", 201))
     (tmp_path / "recording.json").write_text(json.dumps(document), encoding="utf-8")
     code, out, _ = cli("conformance", "check", str(tmp_path), "--json")
     assert code == 1
@@ -261,7 +216,7 @@ def test_check_json_lists_each_difference_and_exits_1(recording: Recording, cli:
 
 
 def test_check_prints_a_table_of_differences(recording: Recording, cli: Cli, tmp_path: Path) -> None:
-    document = edit(to_json(recording), "refuse-invalid-type", _set("response/status", 400))
+    document = edit(to_json(recording), "refuse-invalid-type", set_at("response/status", 400))
     (tmp_path / "recording.json").write_text(json.dumps(document), encoding="utf-8")
     code, out, _ = cli("conformance", "check", str(tmp_path))
     assert code == 1
@@ -296,7 +251,7 @@ def test_an_unsafe_recording_is_never_replayed_against_a_portal(
     recording: Recording, cli: Cli, tmp_path: Path
 ) -> None:
     document = edit(
-        to_json(recording), "delete-paired-label", _set("request/path", "/contacts/companies/labels/101")
+        to_json(recording), "delete-paired-label", set_at("request/path", "/contacts/companies/labels/101")
     )
     (tmp_path / "recording.json").write_text(json.dumps(document), encoding="utf-8")
     code, _, err = cli(

@@ -27,16 +27,10 @@ def _record(mock: MockServer, **options: Any) -> Any:
     return record(Target(mock.base_url, TOKEN, **options.pop("target", {})), **options)
 
 
-def _cli_record(cli: Cli, mock: MockServer, out: Path, *extra: str) -> tuple[int, str, str]:
-    return cli(
-        "--base-url", mock.base_url, "--token", TOKEN, "conformance", "record", "--out", str(out), *extra
-    )
-
-
 def test_without_test_portal_it_refuses_and_sends_nothing(
     portal: MockServer, cli: Cli, tmp_path: Path
 ) -> None:
-    code, _, err = _cli_record(cli, portal, tmp_path / "recording")
+    code, _, err = cli.record(portal, tmp_path / "recording")
     assert (code, portal.state()["stats"]["requests"]) == (2, 0)
     assert "--test-portal" in err
     assert not (tmp_path / "recording").exists()
@@ -53,14 +47,14 @@ def test_without_test_portal_it_refuses_and_sends_nothing(
 def test_a_pair_the_scenario_cannot_use_is_refused_before_anything_is_sent(
     portal: MockServer, cli: Cli, tmp_path: Path, option: str, problem: str
 ) -> None:
-    code, _, err = _cli_record(cli, portal, tmp_path / "recording", "--test-portal", option)
+    code, _, err = cli.record(portal, tmp_path / "recording", "--test-portal", option)
     assert (code, portal.state()["stats"]["requests"]) == (2, 0)
     assert problem in err
 
 
 def test_an_existing_recording_is_never_overwritten(portal: MockServer, cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "recording.json").write_text("{}", encoding="utf-8")
-    code, _, err = _cli_record(cli, portal, tmp_path, "--test-portal")
+    code, _, err = cli.record(portal, tmp_path, "--test-portal")
     assert (code, portal.state()["stats"]["requests"]) == (2, 0)
     assert "exists" in err
     assert (tmp_path / "recording.json").read_text(encoding="utf-8") == "{}"
@@ -172,7 +166,7 @@ def test_a_refused_step_that_must_succeed_stops_the_run_and_says_why(
     portal: MockServer, cli: Cli, tmp_path: Path
 ) -> None:
     portal.configure(label_limit_per_pair=1)  # the portal's own label fills the pair
-    code, _, err = _cli_record(cli, portal, tmp_path / "recording", "--test-portal")
+    code, _, err = cli.record(portal, tmp_path / "recording", "--test-portal")
     assert code == 1
     assert "step create-paired-label (create a paired label" in err
     assert "HTTP 400" in err and "Nothing recorded." in err

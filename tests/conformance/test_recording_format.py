@@ -24,7 +24,7 @@ from hubspot_association_limits.conformance._record import origin_of
 from hubspot_association_limits.conformance._recording import to_json
 from hubspot_association_limits.mock import MockServer
 
-from ._support import TOKEN, Cli, Wire, edit
+from ._support import TOKEN, Change, Cli, Wire, edit, set_at
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "conformance.md"
 
@@ -39,17 +39,7 @@ def test_the_shipped_schema_is_a_valid_json_schema_and_a_recording_satisfies_it(
 def test_record_writes_recording_json_that_reads_back_as_written(
     fresh: MockServer, cli: Cli, tmp_path: Path
 ) -> None:
-    code, out, err = cli(
-        "--base-url",
-        fresh.base_url,
-        "--token",
-        TOKEN,
-        "conformance",
-        "record",
-        "--test-portal",
-        "--out",
-        str(tmp_path),
-    )
+    code, out, err = cli.record(fresh, tmp_path, "--test-portal")
     assert code == 0, err
     file = tmp_path / "recording.json"
     assert out.strip() == f"Recorded 23 exchanges with mock (127.0.0.1) in {file}."
@@ -128,34 +118,23 @@ def test_the_origin_says_whether_it_was_hubspot_a_mock_or_another_server(base_ur
     assert (origin.server, origin.recorded_at) == (server, "2026-03-04T05:06:07Z")
 
 
-def _set(path: str, value: Any) -> Any:
-    def change(document: dict[str, Any]) -> None:
-        *parents, last = path.split("/")
-        target: Any = document
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        target[last] = value
-
-    return change
-
-
 @pytest.mark.parametrize(
     ("change", "where"),
     [
-        (_set("format", 2), "at format"),
-        (_set("origin/server", "prod"), "at origin/server"),
-        (_set("exchanges/0/response/headers/set-cookie", "a=b"), "at exchanges/0/response/headers"),
+        (set_at("format", 2), "at format"),
+        (set_at("origin/server", "prod"), "at origin/server"),
+        (set_at("exchanges/0/response/headers/set-cookie", "a=b"), "at exchanges/0/response/headers"),
         (
-            _set("exchanges/0/response/headers/x-hubspot-correlation-id", "0c6a2b9e"),
+            set_at("exchanges/0/response/headers/x-hubspot-correlation-id", "0c6a2b9e"),
             "at exchanges/0/response",
         ),
-        (_set("exchanges/1/operation", "deleteEverything"), "at exchanges/1/operation"),
-        (_set("exchanges/1/request/text", "x"), "at exchanges/1/request"),
-        (_set("exchanges", []), "at exchanges"),
+        (set_at("exchanges/1/operation", "deleteEverything"), "at exchanges/1/operation"),
+        (set_at("exchanges/1/request/text", "x"), "at exchanges/1/request"),
+        (set_at("exchanges", []), "at exchanges"),
     ],
 )
 def test_a_file_not_of_the_format_is_refused_saying_where(
-    recording: Recording, tmp_path: Path, change: Any, where: str
+    recording: Recording, tmp_path: Path, change: Change, where: str
 ) -> None:
     document = to_json(recording)
     change(document)
@@ -180,7 +159,7 @@ def test_the_docs_page_documents_every_field_of_the_format() -> None:
 
 
 def test_an_edited_recording_reads_back_with_its_edit(recording: Recording, tmp_path: Path) -> None:
-    document = edit(to_json(recording), "refuse-unknown-object", _set("response/status", 404))
+    document = edit(to_json(recording), "refuse-unknown-object", set_at("response/status", 404))
     (tmp_path / "recording.json").write_text(json.dumps(document), encoding="utf-8")
     (exchange,) = [item for item in load(tmp_path).exchanges if item.step.id == "refuse-unknown-object"]
     assert exchange.response.status == 404

@@ -7,7 +7,6 @@ request got.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 from collections.abc import Mapping
 from typing import Final
@@ -15,7 +14,11 @@ from typing import Final
 import attrs
 import httpx
 
-from .._auth import BearerAuth, check_secure_url
+from .._auth import (
+    BearerAuth,
+    _is_loopback,  # the library's own test of where a token may go in plain HTTP
+    check_secure_url,
+)
 from .._pacing import InProcessBudget, RateBudget
 from .._retry import RetryPolicy
 from .._transport import GENERATED_PREFIX, RetryTransport
@@ -32,13 +35,7 @@ _TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 
 def is_loopback(url: str) -> bool:
     """Whether ``url`` is a server on this machine (a mock, not a portal)."""
-    host = httpx.URL(url).host
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    return _is_loopback(httpx.URL(url).host)
 
 
 @attrs.frozen
