@@ -230,6 +230,14 @@ def test_each_request_takes_a_slot_of_the_librarys_rate_budget(fresh: MockServer
     assert {observation.max for observation in budget.observed} == {100}  # learned from the mock's headers
 
 
+def test_the_global_budget_option_is_the_one_record_uses(
+    portal: MockServer, cli: Cli, tmp_path: Path
+) -> None:
+    code, _, err = cli.record(portal, tmp_path / "recording", "--test-portal", "--budget", "memory://")
+    assert (code, portal.state()["stats"]["requests"]) == (2, 0)
+    assert "--budget takes a Redis URL" in err
+
+
 def test_a_tight_rate_limit_is_waited_out_and_no_429_is_recorded(fresh: MockServer) -> None:
     fresh.configure(burst_limit=10, interval_ms=400)
     started = time.monotonic()
