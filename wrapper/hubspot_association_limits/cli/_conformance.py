@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
 import typer
 from rich.table import Table
@@ -46,6 +46,9 @@ from hubspot_association_limits.conformance._compare import MISSING, UNEXPECTED
 from hubspot_association_limits.conformance._recording import FILE_NAME, Step, recording_file
 from hubspot_association_limits.conformance._session import DEFAULT_PREFIX, is_loopback
 
+if TYPE_CHECKING:
+    from hubspot_association_limits.mock import MockServer
+
 __all__ = ["app"]
 
 EXIT_INTERRUPTED: Final = 130  # the shell's code for a command stopped by Ctrl-C
@@ -79,7 +82,7 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings
 
 
-def _embedded_mock(output: Output, what: str, *, demo: bool) -> Any:
+def _embedded_mock(output: Output, what: str, *, demo: bool) -> AbstractContextManager[MockServer]:
     """A running embedded mock (a context manager): demo-seeded (record --mock) or empty (check)."""
     try:
         from hubspot_association_limits.mock import MockConfig, running_mock
@@ -101,7 +104,6 @@ def _target(
         with _embedded_mock(output, what, demo=demo) as server:
             yield Target(server.base_url, _MOCK_TOKEN, prefix, budget)
         return
-    assert url is not None
     token = settings.token or (_MOCK_TOKEN if is_loopback(url) else None)
     if not token:
         output.fail(EXIT_USAGE, "no token: pass --token or set HUBSPOT_ACCESS_TOKEN")

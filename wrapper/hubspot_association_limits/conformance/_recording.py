@@ -19,7 +19,6 @@ import jsonschema
 
 __all__ = [
     "FILE_NAME",
-    "FILTERS",
     "FORMAT",
     "WATCHED_HEADERS",
     "Body",
@@ -53,10 +52,6 @@ WATCHED_HEADERS: Final = (
     "x-hubspot-ratelimit-secondly",
     "x-hubspot-ratelimit-secondly-remaining",
 )
-
-# How a list of a read answer is cut down to what any portal has ("own": the run's own types only;
-# "own-and-hubspot-defined": those and HubSpot's built-in types). Other items are the portal's business.
-FILTERS: Final = ("own", "own-and-hubspot-defined")
 
 Expect = Literal["success", "refusal"]
 
