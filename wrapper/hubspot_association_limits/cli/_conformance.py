@@ -1,0 +1,308 @@
+"""``conformance record`` and ``conformance check``: the typer sub-app over the conformance kit.
+
+Exit codes: record 0 recorded (and nothing left behind), 1 the run failed or left something,
+2 usage, 130 interrupted; check 0 no differences, 1 differences, 2 usage or an unusable recording.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Final
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from hubspot_association_limits._catalogue import object_type_name
+from hubspot_association_limits._client import BASE_URL_ENV, DEFAULT_BASE_URL
+from hubspot_association_limits._extras import install_hint, is_missing
+from hubspot_association_limits._redact import redact
+from hubspot_association_limits.cli._desired import resolve_object_type
+from hubspot_association_limits.cli._globals import global_options
+from hubspot_association_limits.cli._live import can_have_labels
+from hubspot_association_limits.cli._output import EXIT_API, EXIT_OK, EXIT_USAGE, Output, Settings, failures
+from hubspot_association_limits.cli._session import _budget
+from hubspot_association_limits.conformance import (
+    DEFAULT_PAIR,
+    Aborted,
+    CheckReport,
+    CleanupReport,
+    Difference,
+    Listener,
+    RecordingInvalid,
+    Target,
+    UnsafeRecording,
+    check,
+    load,
+    record,
+    save,
+)
+from hubspot_association_limits.conformance._answers import Observed
+from hubspot_association_limits.conformance._compare import MISSING, UNEXPECTED
+from hubspot_association_limits.conformance._recording import FILE_NAME, Step, recording_file
+from hubspot_association_limits.conformance._session import DEFAULT_PREFIX, is_loopback
+
+if TYPE_CHECKING:
+    from hubspot_association_limits.mock import MockServer
+
+__all__ = ["app"]
+
+EXIT_INTERRUPTED: Final = 130  # the shell's code for a command stopped by Ctrl-C
+# The embedded mock accepts any well-formed bearer token; this one is not a secret.
+_MOCK_TOKEN: Final = "conformance-mock-token"
+_CELL: Final = 60  # characters of a value shown in the differences table
+
+app = typer.Typer(
+    name="conformance",
+    help="Is the mock right? Record what a test portal answers to a fixed scenario, and check a server "
+    "(the mock, by default) against a recording.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+TestPortalOption = Annotated[
+    bool,
+    typer.Option(
+        "--test-portal",
+        help="your word that the token reaches a HubSpot developer test account or a sandbox, not production",
+    ),
+]
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.find_root().obj
+    if not isinstance(settings, Settings):  # a command invoked without the callback: a bug
+        raise RuntimeError("global options were not parsed")
+    return settings
+
+
+def _embedded_mock(output: Output, what: str, *, demo: bool) -> AbstractContextManager[MockServer]:
+    """A running embedded mock (a context manager): demo-seeded (record --mock) or empty (check)."""
+    try:
+        from hubspot_association_limits.mock import MockConfig, running_mock
+    except ImportError as error:
+        if not is_missing(error, "mock"):
+            raise
+        output.fail(EXIT_USAGE, install_hint("mock", what))
+    return running_mock(MockConfig(seed_file="demo") if demo else MockConfig())
+
+
+@contextmanager
+def _target(
+    settings: Settings, output: Output, *, url: str | None, what: str, demo: bool = False
+) -> Iterator[Target]:
+    """The server a command talks to: ``url`` with the token, or without a url an embedded mock."""
+    prefix = settings.prefix or DEFAULT_PREFIX
+    budget = _budget(settings, output)
+    if url is None:
+        with _embedded_mock(output, what, demo=demo) as server:
+            yield Target(server.base_url, _MOCK_TOKEN, prefix, budget)
+        return
+    token = settings.token or (_MOCK_TOKEN if is_loopback(url) else None)
+    if not token:
+        output.fail(EXIT_USAGE, "no token: pass --token or set HUBSPOT_ACCESS_TOKEN")
+    yield Target(url, token, prefix, budget)
+
+
+class _Printer(Listener):
+    """Shows a run on stderr: the plan before anything is sent, each answer, and the cleanup.
+
+    ``quiet`` (a check of a mock on this machine): only a Ctrl-C note and a cleanup that failed.
+    """
+
+    def __init__(self, output: Output, *, quiet: bool = False) -> None:
+        self.output = output
+        self.quiet = quiet
+        self.report: CleanupReport | None = None
+
+    def _line(self, text: str, style: str = "") -> None:
+        self.output.err.print(Text(redact(text), style=style))
+
+    def planned(self, lines: Sequence[str]) -> None:
+        for line in [] if self.quiet else lines:
+            self._line(line)
+
+    def answered(
+        self, index: int, total: int, step: Step, observed: Observed | None, problem: str | None
+    ) -> None:
+        if not self.quiet:
+            answer = f"HTTP {observed.status}" if observed is not None else "no answer"
+            self._line(f"{index:>3}/{total} {step.id}: {answer}" + (f" ({problem})" if problem else ""))
+
+    def cleaning_up(self) -> None:
+        if not self.quiet:
+            self._line("Cleaning up: looking for anything the run created that is still there.")
+
+    def interrupt_deferred(self) -> None:
+        self._line("Ctrl-C: cleaning up first, so that nothing the run created is left behind.", "yellow")
+
+    def cleaned_up(self, report: CleanupReport) -> None:
+        self.report = report
+        for line in [] if self.quiet and report.clean else report.sentences():
+            self._line(line, "" if report.clean else "bold red")
+
+
+def _pair(value: str | None) -> tuple[str, str]:
+    if value is None:
+        return DEFAULT_PAIR
+    first, sep, second = value.partition(":")
+    ids = [resolve_object_type(name) for name in (first, second)]
+    if not sep or ids[0] is None or ids[1] is None:
+        raise typer.BadParameter(f"{value!r}: write FROM:TO with two object types, e.g. deals:contacts")
+    pair = (ids[0], ids[1])
+    if pair[0] == pair[1] or not can_have_labels(pair):
+        raise typer.BadParameter(
+            f"{value!r}: the scenario needs two different object types that may have labels "
+            "(contacts, companies, deals, tickets, custom objects)",
+            param_hint="--pair",
+        )
+    return (object_type_name(pair[0]), object_type_name(pair[1]))
+
+
+@app.command("record")
+@global_options
+def record_command(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="directory to write recording.json into")],
+    test_portal: TestPortalOption = False,
+    pair: Annotated[
+        str | None,
+        typer.Option(
+            "--pair",
+            metavar="FROM:TO",
+            help="the pair the labels and limits go on [default: contacts:companies]",
+        ),
+    ] = None,
+) -> None:
+    """Run the conformance scenario against the portal the token reaches and write what it answered.
+
+    It creates two labels (their texts carry a unique run id) on one pair and limits on them, sends
+    requests HubSpot must refuse, and removes everything it created, also on failure or Ctrl-C.
+    """
+    settings = _settings(ctx)
+    output = Output(settings)
+    if not test_portal:
+        output.fail(
+            EXIT_USAGE,
+            "not recording: the scenario creates and deletes labels and limits in the portal. Run it only "
+            "against a HubSpot developer test account or a sandbox, and say so with --test-portal.",
+        )
+    if recording_file(out).exists():
+        output.fail(EXIT_USAGE, f"{recording_file(out)} exists; record into another directory")
+    chosen = _pair(pair)
+    if settings.mock and settings.base_url is not None:
+        output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
+    url = None if settings.mock else settings.base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
+    with failures(output), _target(settings, output, url=url, what="--mock", demo=True) as target:
+        printer = _Printer(output)
+        try:
+            recording = record(target, pair=chosen, listener=printer)
+        except KeyboardInterrupt:
+            output.note("Interrupted: nothing recorded.", style="red")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Aborted as aborted:
+            output.fail(EXIT_API, f"{aborted}. Nothing recorded.")
+        written = save(recording, out)
+    origin = recording.origin
+    if settings.json:
+        output.data(
+            {"recording": str(written), "exchanges": len(recording.exchanges), "origin": origin.server}
+        )
+    else:
+        count = len(recording.exchanges)
+        output.show(Text(f"Recorded {count} exchanges with {origin.server} ({origin.host}) in {written}."))
+    if printer.report is None or not printer.report.clean:
+        raise typer.Exit(EXIT_API)
+
+
+@app.command("check")
+@global_options
+def check_command(
+    ctx: typer.Context,
+    recording_path: Annotated[
+        Path, typer.Argument(metavar="DIR", help=f"a recording: a directory holding {FILE_NAME}, or the file")
+    ],
+    test_portal: TestPortalOption = False,
+) -> None:
+    """Replay a recording against a server (a fresh embedded mock unless --base-url says otherwise) and
+    show every way its answers differ. Exits 0 when they all match, 1 otherwise."""
+    settings = _settings(ctx)
+    output = Output(settings)
+    if settings.mock and settings.base_url is not None:
+        output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
+    url = settings.base_url
+    remote = url is not None and not is_loopback(url)
+    if remote and not test_portal:
+        output.fail(
+            EXIT_USAGE,
+            f"not checking {url}: the replay creates and deletes labels there. Point it at a test account or "
+            "sandbox and say so with --test-portal (or leave out --base-url to check the embedded mock).",
+        )
+    try:
+        recording = load(recording_path)
+    except RecordingInvalid as invalid:
+        output.fail(EXIT_USAGE, str(invalid))
+    with failures(output), _target(settings, output, url=url, what="check") as target:
+        try:
+            report = check(recording, target, listener=_Printer(output, quiet=not remote))
+        except UnsafeRecording as unsafe:
+            output.fail(EXIT_USAGE, f"not replaying this recording against {url}: {unsafe}")
+        except KeyboardInterrupt:
+            output.note("Interrupted: nothing checked.", style="red")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    where = "the embedded mock" if url is None else url
+    _show(output, report, recording_file(recording_path), where)
+    raise typer.Exit(EXIT_OK if report.ok and report.cleanup.clean else EXIT_API)
+
+
+def _cell(value: Any, kind: str, side: str) -> str:
+    if value is None and (kind, side) in ((MISSING, "answered"), (UNEXPECTED, "recorded")):
+        return "(absent)"
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
+
+
+def _table(differences: Sequence[Difference]) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    for name in ("step", "where", "difference"):
+        table.add_column(name, no_wrap=True)
+    for name in ("recorded", "answered"):
+        table.add_column(name, overflow="fold", ratio=1)
+    for item in differences:
+        table.add_row(
+            item.step,
+            item.path,
+            item.kind,
+            redact(_cell(item.recorded, item.kind, "recorded")),
+            redact(_cell(item.answered, item.kind, "answered")),
+        )
+    return table
+
+
+def _show(output: Output, report: CheckReport, file: Path, where: str) -> None:
+    recording = report.recording
+    origin = recording.origin
+    count = len(recording.exchanges)
+    source = f"{file} ({origin.server} {origin.host}, {origin.recorded_at})"
+    if output.settings.json:
+        output.data(
+            {
+                "recording": str(file),
+                "origin": {"server": origin.server, "host": origin.host, "recordedAt": origin.recorded_at},
+                "server": where,
+                "exchanges": count,
+                "differences": [item.as_dict() for item in report.differences],
+                "cleanup": report.cleanup.as_dict(),
+            }
+        )
+    elif report.ok:
+        output.show(Text(f"No differences: {where} answered all {count} requests of {source} as recorded."))
+    else:
+        output.show(Text(f"{len(report.differences)} difference(s) between {source} and {where}:"))
+        output.show(_table(report.differences))

@@ -1,0 +1,39 @@
+"""The conformance kit: record what a portal answers to a fixed scenario, and check a server against it.
+
+``record(target)`` runs the scenario (``scenario()``) against a portal and returns a sanitised
+``Recording``; ``save``/``load`` keep it as ``recording.json`` (format 1, ``schema()``);
+``check(recording, target)`` replays it against a server (the mock, usually) and returns the
+differences. The command line is ``hubspot-association-limits conformance record|check``.
+"""
+
+from __future__ import annotations
+
+from ._check import CheckReport, UnsafeRecording, check
+from ._cleanup import CleanupReport
+from ._compare import KINDS, Difference
+from ._record import record
+from ._recording import FORMAT, Recording, RecordingInvalid, load, save, schema
+from ._runner import Aborted, Listener
+from ._scenario import DEFAULT_PAIR, scenario
+from ._session import Target
+
+__all__ = [
+    "DEFAULT_PAIR",
+    "FORMAT",
+    "KINDS",
+    "Aborted",
+    "CheckReport",
+    "CleanupReport",
+    "Difference",
+    "Listener",
+    "Recording",
+    "RecordingInvalid",
+    "Target",
+    "UnsafeRecording",
+    "check",
+    "load",
+    "record",
+    "save",
+    "scenario",
+    "schema",
+]
