@@ -9,7 +9,7 @@ from ._compare import BINDING, NOT_SENT, Difference, compare
 from ._recording import Recording
 from ._runner import Listener, play
 from ._safety import unsafe_writes
-from ._session import Session, Target, is_loopback
+from ._session import Session, Target
 from ._templates import Bindings, new_run_id
 
 __all__ = ["CheckReport", "UnsafeRecording", "check"]
@@ -43,7 +43,7 @@ def check(
     things (else UnsafeRecording, before anything is sent); what the run created is removed at the end.
     """
     steps = tuple(exchange.step for exchange in recording.exchanges)
-    if not is_loopback(target.base_url):
+    if not target.on_this_machine:
         problems = unsafe_writes(steps)
         if problems:
             raise UnsafeRecording("; ".join(problems))

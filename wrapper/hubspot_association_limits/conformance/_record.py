@@ -14,7 +14,7 @@ from ._recording import Exchange, Origin, Recording, Step
 from ._runner import Listener, play
 from ._sanitise import sanitise
 from ._scenario import DEFAULT_PAIR, SCENARIO, SCENARIO_VERSION, roles, scenario
-from ._session import Session, Target, is_loopback
+from ._session import Session, Target
 from ._templates import Bindings, new_run_id
 
 __all__ = ["origin_of", "record"]
@@ -28,7 +28,7 @@ def origin_of(target: Target, now: datetime.datetime) -> Origin:
     server: Literal["hubspot", "mock", "other"] = "other"
     if any(host == name or host.endswith(f".{name}") for name in _HUBSPOT_HOSTS):
         server = "hubspot"
-    elif is_loopback(target.base_url):
+    elif target.on_this_machine:
         server = "mock"
     recorded_at = now.astimezone(datetime.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     tool = f"hubspot-association-limits {importlib.metadata.version('hubspot-association-limits')}"
