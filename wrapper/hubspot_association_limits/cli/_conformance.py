@@ -7,7 +7,6 @@ Exit codes: record 0 recorded (and nothing left behind), 1 the run failed or lef
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -18,33 +17,32 @@ from rich.table import Table
 from rich.text import Text
 
 from hubspot_association_limits._catalogue import object_type_name
-from hubspot_association_limits._client import BASE_URL_ENV, DEFAULT_BASE_URL
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
-from hubspot_association_limits.cli._desired import resolve_object_type
 from hubspot_association_limits.cli._globals import global_options
 from hubspot_association_limits.cli._live import can_have_labels
 from hubspot_association_limits.cli._output import EXIT_API, EXIT_OK, EXIT_USAGE, Output, Settings, failures
-from hubspot_association_limits.cli._session import _budget
+from hubspot_association_limits.cli._pairs import parse_pairs
+from hubspot_association_limits.cli._session import budget_of
 from hubspot_association_limits.conformance import (
     DEFAULT_PAIR,
+    FILE_NAME,
     Aborted,
     CheckReport,
     CleanupReport,
     Difference,
     Listener,
+    Observed,
     RecordingInvalid,
+    Step,
     Target,
     UnsafeRecording,
     check,
     load,
     record,
+    recording_file,
     save,
 )
-from hubspot_association_limits.conformance._answers import Observed
-from hubspot_association_limits.conformance._compare import MISSING, UNEXPECTED
-from hubspot_association_limits.conformance._recording import FILE_NAME, Step, recording_file
-from hubspot_association_limits.conformance._session import DEFAULT_PREFIX, is_loopback
 
 if TYPE_CHECKING:
     from hubspot_association_limits.mock import MockServer
@@ -95,19 +93,21 @@ def _embedded_mock(output: Output, what: str, *, demo: bool) -> AbstractContextM
 
 @contextmanager
 def _target(
-    settings: Settings, output: Output, *, url: str | None, what: str, demo: bool = False
+    settings: Settings, output: Output, *, embedded: bool, what: str, demo: bool = False
 ) -> Iterator[Target]:
-    """The server a command talks to: ``url`` with the token, or without a url an embedded mock."""
-    prefix = settings.prefix or DEFAULT_PREFIX
-    budget = _budget(settings, output)
-    if url is None:
+    """The server a command talks to: an embedded mock, or --base-url (else as a client chooses it)."""
+    if settings.mock and settings.base_url is not None:
+        output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
+    budget = budget_of(settings, output)
+    if embedded:
         with _embedded_mock(output, what, demo=demo) as server:
-            yield Target(server.base_url, _MOCK_TOKEN, prefix, budget)
+            yield Target(server.base_url, _MOCK_TOKEN, settings.prefix, budget)
         return
-    token = settings.token or (_MOCK_TOKEN if is_loopback(url) else None)
-    if not token:
+    # The mock's token goes only to a server on this machine; a portal needs the user's.
+    target = Target(settings.base_url, settings.token or _MOCK_TOKEN, settings.prefix, budget)
+    if not settings.token and not target.on_this_machine:
         output.fail(EXIT_USAGE, "no token: pass --token or set HUBSPOT_ACCESS_TOKEN")
-    yield Target(url, token, prefix, budget)
+    yield target
 
 
 class _Printer(Listener):
@@ -151,11 +151,7 @@ class _Printer(Listener):
 def _pair(value: str | None) -> tuple[str, str]:
     if value is None:
         return DEFAULT_PAIR
-    first, sep, second = value.partition(":")
-    ids = [resolve_object_type(name) for name in (first, second)]
-    if not sep or ids[0] is None or ids[1] is None:
-        raise typer.BadParameter(f"{value!r}: write FROM:TO with two object types, e.g. deals:contacts")
-    pair = (ids[0], ids[1])
+    (pair,) = parse_pairs([value])
     if pair[0] == pair[1] or not can_have_labels(pair):
         raise typer.BadParameter(
             f"{value!r}: the scenario needs two different object types that may have labels "
@@ -196,10 +192,8 @@ def record_command(
     if recording_file(out).exists():
         output.fail(EXIT_USAGE, f"{recording_file(out)} exists; record into another directory")
     chosen = _pair(pair)
-    if settings.mock and settings.base_url is not None:
-        output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
-    url = None if settings.mock else settings.base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    with failures(output), _target(settings, output, url=url, what="--mock", demo=True) as target:
+    embedded = settings.mock
+    with failures(output), _target(settings, output, embedded=embedded, what="--mock", demo=True) as target:
         printer = _Printer(output)
         try:
             recording = record(target, pair=chosen, listener=printer)
@@ -234,35 +228,34 @@ def check_command(
     show every way its answers differ. Exits 0 when they all match, 1 otherwise."""
     settings = _settings(ctx)
     output = Output(settings)
-    if settings.mock and settings.base_url is not None:
-        output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
-    url = settings.base_url
-    remote = url is not None and not is_loopback(url)
-    if remote and not test_portal:
-        output.fail(
-            EXIT_USAGE,
-            f"not checking {url}: the replay creates and deletes labels there. Point it at a test account or "
-            "sandbox and say so with --test-portal (or leave out --base-url to check the embedded mock).",
-        )
     try:
         recording = load(recording_path)
     except RecordingInvalid as invalid:
         output.fail(EXIT_USAGE, str(invalid))
-    with failures(output), _target(settings, output, url=url, what="check") as target:
+    embedded = settings.base_url is None
+    with failures(output), _target(settings, output, embedded=embedded, what="check") as target:
+        url = target.base_url
+        if not target.on_this_machine and not test_portal:
+            output.fail(
+                EXIT_USAGE,
+                f"not checking {url}: the replay creates and deletes labels there. Point it at a test "
+                "account or sandbox and say so with --test-portal (or leave out --base-url to check the "
+                "embedded mock).",
+            )
         try:
-            report = check(recording, target, listener=_Printer(output, quiet=not remote))
+            report = check(recording, target, listener=_Printer(output, quiet=target.on_this_machine))
         except UnsafeRecording as unsafe:
             output.fail(EXIT_USAGE, f"not replaying this recording against {url}: {unsafe}")
         except KeyboardInterrupt:
             output.note("Interrupted: nothing checked.", style="red")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-    where = "the embedded mock" if url is None else url
+    where = "the embedded mock" if embedded else url
     _show(output, report, recording_file(recording_path), where)
     raise typer.Exit(EXIT_OK if report.ok and report.cleanup.clean else EXIT_API)
 
 
-def _cell(value: Any, kind: str, side: str) -> str:
-    if value is None and (kind, side) in ((MISSING, "answered"), (UNEXPECTED, "recorded")):
+def _cell(value: Any, absent: bool) -> str:
+    if value is None and absent:
         return "(absent)"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
@@ -279,8 +272,8 @@ def _table(differences: Sequence[Difference]) -> Table:
             item.step,
             item.path,
             item.kind,
-            redact(_cell(item.recorded, item.kind, "recorded")),
-            redact(_cell(item.answered, item.kind, "answered")),
+            redact(_cell(item.recorded, item.absent == "recorded")),
+            redact(_cell(item.answered, item.absent == "answered")),
         )
     return table
 

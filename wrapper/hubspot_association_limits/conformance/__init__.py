@@ -8,17 +8,29 @@ differences. The command line is ``hubspot-association-limits conformance record
 
 from __future__ import annotations
 
+from ._answers import Observed
 from ._check import CheckReport, UnsafeRecording, check
 from ._cleanup import CleanupReport
 from ._compare import KINDS, Difference
 from ._record import record
-from ._recording import FORMAT, Recording, RecordingInvalid, load, save, schema
+from ._recording import (
+    FILE_NAME,
+    FORMAT,
+    Recording,
+    RecordingInvalid,
+    Step,
+    load,
+    recording_file,
+    save,
+    schema,
+)
 from ._runner import Aborted, Listener
 from ._scenario import DEFAULT_PAIR, scenario
 from ._session import Target
 
 __all__ = [
     "DEFAULT_PAIR",
+    "FILE_NAME",
     "FORMAT",
     "KINDS",
     "Aborted",
@@ -26,13 +38,16 @@ __all__ = [
     "CleanupReport",
     "Difference",
     "Listener",
+    "Observed",
     "Recording",
     "RecordingInvalid",
+    "Step",
     "Target",
     "UnsafeRecording",
     "check",
     "load",
     "record",
+    "recording_file",
     "save",
     "scenario",
     "schema",

@@ -72,6 +72,11 @@ class Difference:
         """(operation, path, kind): the same for the same difference in any run and any list order."""
         return (self.operation, self.path, self.kind)
 
+    @property
+    def absent(self) -> str | None:
+        """The side that lacks what is compared: "answered" for ``missing``, "recorded" for ``unexpected``."""
+        return {MISSING: "answered", UNEXPECTED: "recorded"}.get(self.kind)
+
     def as_dict(self) -> dict[str, Any]:
         """The difference as JSON (``check --json``)."""
         return {
