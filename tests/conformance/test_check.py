@@ -95,15 +95,15 @@ EDITS = [
     ),
     pytest.param(
         "refuse-invalid-type",
-        set_at("response/json/errors/0/subCategory", "crm.associations.INVALID_ASSOCIATION_TYPE"),
-        ("createLimits", "body.errors[].subCategory", "missing"),
-        id="a subCategory",
+        set_at("response/json/errors/0/subCategory", "crm.associations.UNKNOWN_TYPE"),
+        ("createLimits", "body.errors[].subCategory", "value"),
+        id="another subCategory",
     ),
     pytest.param(
         "refuse-invalid-type",
-        set_at("response/json/status", "CANCELED"),
+        set_at("response/json/status", "COMPLETE"),
         ("createLimits", "body.status", "value"),
-        id="a CANCELED batch",
+        id="a COMPLETE batch, not CANCELED",
     ),
     pytest.param(
         "refuse-duplicate-name",

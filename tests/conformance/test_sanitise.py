@@ -126,6 +126,35 @@ def test_the_runs_typeIds_in_text_become_roles_and_other_numbers_stay(message: s
     assert _kept({"message": message})["message"] == kept
 
 
+@pytest.mark.parametrize(
+    ("error", "kept"),
+    [
+        pytest.param(
+            {"message": "0-123 is not valid", "context": {"type": ["0-123"], "fromObjectType": ["0-3"]}},
+            {
+                "message": "0-{$label.forward} is not valid",
+                "context": {"type": ["0-{$label.forward}"], "fromObjectType": ["0-3"]},
+            },
+            id="a role as HubSpot writes it: 0-<typeId>",
+        ),
+        pytest.param(
+            {"message": "0-123 from 0-3 to 0-1", "context": {"type": ["0-123"]}},
+            {"message": "0-{$label.forward} from 0-3 to 0-1", "context": {"type": ["0-{$label.forward}"]}},
+            id="object type ids stay, though 3 is a role",
+        ),
+        pytest.param(
+            {"message": "0--1 is not valid", "context": {"type": ["0--1"]}},
+            {"message": "0--1 is not valid", "context": {"type": ["0--1"]}},
+            id="a type that is no role",
+        ),
+    ],
+)
+def test_the_runs_types_in_an_item_errors_context_become_roles_there_and_in_its_text(
+    error: dict[str, Any], kept: dict[str, Any]
+) -> None:
+    assert _kept({"errors": [error]})["errors"] == [kept]
+
+
 def test_a_number_the_request_sent_is_left_as_it_is_in_text() -> None:
     step = Step(
         "limit",

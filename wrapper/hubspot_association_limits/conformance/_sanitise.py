@@ -55,6 +55,8 @@ _PORTAL_IN_TEXT: Final = (
 # "2-123" are object type ids (or a HUBSPOT_DEFINED code) and are left alone.
 _NUMBER: Final = re.compile(r"(?<![\w.])(?:(?P<code>[0-9]+)-)?(?P<id>[0-9]+)(?![\w.])")
 _USER_DEFINED_CODE: Final = "1"
+# How an item error writes an association type ("0-101", "0--1"): in its context's type, and in its text.
+_TYPE_TOKEN: Final = re.compile(r"(?P<code>[0-9]+)-(?P<id>-?[0-9]+)")
 
 
 def sanitise(step: Step, observed: Observed, bindings: Bindings, secrets: Iterable[str]) -> Response:
@@ -112,19 +114,30 @@ class _Scrubber:
         self.request_numbers = request_numbers
         self.correlation_ids: set[str] = set()
         self.portal_ids: set[str] = set()
+        self.type_tokens: dict[str, str] = {}  # "0-101" -> "0-{$label.forward}"
 
     def collect(self, value: Any) -> None:
-        """Note the correlation and portal ids of the body, to take them out of its text as well."""
+        """Note the correlation and portal ids of the body, and the run's association types as item
+        errors write them (``context.type``), to take them out of its text as well."""
         if isinstance(value, dict):
             for key, item in value.items():
                 if key == "correlationId" and isinstance(item, str):
                     self.correlation_ids.add(item)
                 elif key in _PORTAL_KEYS and isinstance(item, int | str):
                     self.portal_ids.add(str(item))
+                elif key == "context" and isinstance(item, dict):
+                    self._note_types(item.get("type"))
                 self.collect(item)
         elif isinstance(value, list):
             for item in value:
                 self.collect(item)
+
+    def _note_types(self, written: object) -> None:
+        for token in written if isinstance(written, list) else []:
+            found = _TYPE_TOKEN.fullmatch(token) if isinstance(token, str) else None
+            role = self.bindings.role_of(int(found["id"])) if found else None
+            if found and role is not None:
+                self.type_tokens[token] = f"{found['code']}-{inline(role)}"
 
     def value(self, value: Any) -> Any:
         if isinstance(value, dict):
@@ -155,6 +168,8 @@ class _Scrubber:
             text = re.sub(rf"(?<![0-9]){re.escape(portal_id)}(?![0-9])", inline(PORTAL_ID), text)
         for pattern in _PORTAL_IN_TEXT:
             text = pattern.sub(lambda match: match.group(1) + inline(PORTAL_ID), text)
+        for token, recorded in self.type_tokens.items():
+            text = re.sub(rf"(?<![\w-]){re.escape(token)}(?!\w)", recorded, text)
         return _NUMBER.sub(self._number, text)
 
     def _number(self, match: re.Match[str]) -> str:
