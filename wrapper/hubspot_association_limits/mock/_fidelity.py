@@ -221,6 +221,17 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         "but the recording has no status code; upstream declares 207 for a batch with errors.",
     ),
     Behaviour(
+        "limits.batch.invalid-type.refused",
+        "status",
+        "MockConfig.refuse_invalid_types answers a create or update that names a type the pair lacks with "
+        "a 400 in the words of that item error (every such input in errors[]), and applies none of its "
+        "inputs.",
+        _C,
+        operations=_BATCH,
+        why="HubSpot's status for such a batch is not recorded (limits.batch.all-failed.status) and it "
+        "refuses a purge of one (limits.purge.invalid-type): code should survive either answer.",
+    ),
+    Behaviour(
         "limits.batch.canceled",
         "body",
         "A batch whose inputs all name an association type the pair lacks answers status CANCELED, "
@@ -413,6 +424,16 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         operations=_BATCH,
         why="For code that wants a machine-readable rule, or upstream's StandardError shape; off by "
         "default so that nothing HubSpot does not send is relied on.",
+    ),
+    Behaviour(
+        "item-error.configured-words",
+        "words",
+        "MockConfig.item_error_messages rewords item errors by the rule they broke: a template over the "
+        "mock's message and the item's context.",
+        _C,
+        operations=(*_BATCH, "purgeLimits"),
+        why="For HubSpot's words where a user knows them before the mock does, and for tests that prove "
+        "code does not depend on a message's wording.",
     ),
     Behaviour(
         "item-error.pairing",
@@ -837,9 +858,17 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
     Behaviour(
         "headers.daily-always",
         "headers",
-        "The daily headers are sent for every token.",
+        "The daily headers are sent for every token, unless MockConfig.daily_rate_limit_headers is off.",
         _C,
         why="HubSpot omits them for OAuth tokens; the mock cannot tell a token's kind.",
+    ),
+    Behaviour(
+        "headers.daily.oauth",
+        "headers",
+        "MockConfig.daily_rate_limit_headers off sends no X-HubSpot-RateLimit-Daily and -Daily-Remaining, "
+        "as HubSpot does for apps that authenticate with OAuth.",
+        _D,
+        source=_USAGE,
     ),
     Behaviour(
         "rate-limit.429",
