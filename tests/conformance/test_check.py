@@ -154,6 +154,108 @@ def test_each_change_to_a_recorded_answer_is_reported_once_with_its_key(
     assert _keys(from_json(document), fresh) == {(step, *key)}
 
 
+# An answer HubSpot might give where the mock follows a choice or an inference of its fidelity ledger:
+# the difference is shown with the ledger's entry (and still counts); elsewhere it has none.
+LEDGER = [
+    pytest.param(
+        "refuse-invalid-type",
+        set_at("response/status", 400),
+        ("createLimits", "status", "status"),
+        {"limits.batch.all-failed.status"},
+        id="a 400 for a batch of invalid types",
+    ),
+    pytest.param(
+        "refuse-out-of-range",
+        set_at("response/json/errors/0/message", "limit must be at most 10000"),
+        ("updateLimits", "body.errors[].message", "value"),
+        {"item-error.out-of-range"},
+        id="HubSpot's words for a limit out of range",
+    ),
+    pytest.param(
+        "refuse-out-of-range",
+        set_at("response/json/errors/0/subCategory", "crm.associations.RANGE"),
+        ("updateLimits", "body.errors[].subCategory", "missing"),
+        {"item-error.sub-category.unknown"},
+        id="a subCategory for a limit out of range",
+    ),
+    pytest.param(
+        "refuse-unknown-object",
+        drop_at("response/json/category"),
+        ("getLimits", "body.category", "unexpected"),
+        {"object-types.unknown.body"},
+        id="no category for an unknown object type",
+    ),
+    pytest.param(
+        "refuse-malformed-body",
+        set_at("response/json/message", "Invalid JSON"),
+        ("createLimits", "body.message", "value"),
+        {"validation.json"},
+        id="HubSpot's words for bad JSON",
+    ),
+    pytest.param(
+        "refuse-duplicate-name",
+        set_at("response/status", 409),
+        ("createLabel", "status", "status"),
+        {"labels.duplicates"},
+        id="a 409 for a duplicate label",
+    ),
+    pytest.param(
+        "refuse-unlabelled-pair",
+        set_at("response/json/message", "Labels are not allowed"),
+        ("createLabel", "body.message", "value"),
+        {"labels.refusal.words"},
+        id="HubSpot's words for a label refused",
+    ),
+    pytest.param(
+        "read-all",
+        drop_at("response/headers/x-hubspot-ratelimit-daily"),
+        ("listAllLimits", "headers.x-hubspot-ratelimit-daily", "unexpected"),
+        {"headers.daily-always"},
+        id="no daily header",
+    ),
+    pytest.param(
+        "list-inverse-after",
+        append_at(
+            "response/json/results",
+            {"category": "USER_DEFINED", "typeId": "$label.inverse", "label": "Conformance {$run} inverse"},
+        ),
+        ("listLabels", "body.results[]", "missing"),
+        {"labels.delete.both-directions"},
+        id="a delete that leaves the inverse",
+    ),
+    pytest.param(
+        "create-paired-label",
+        set_at("response/status", 201),
+        ("createLabel", "status", "status"),
+        set(),
+        id="not listed: a 201 for a label",
+    ),
+    pytest.param(
+        "refuse-invalid-type",
+        set_at("response/json/errors/0/subCategory", "crm.associations.UNKNOWN_TYPE"),
+        ("createLimits", "body.errors[].subCategory", "value"),
+        set(),
+        id="not listed: HubSpot's recorded subCategory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("step", "change", "key", "ledger"), LEDGER)
+def test_a_difference_the_ledger_lists_is_shown_as_the_mocks_choice_and_still_counts(
+    recording: Recording,
+    fresh: MockServer,
+    step: str,
+    change: Change,
+    key: tuple[str, str, str],
+    ledger: set[str],
+) -> None:
+    report = check(from_json(edit(to_json(recording), step, change)), Target(fresh.base_url, TOKEN))
+    assert [(d.step, d.key, {entry.id for entry in d.ledger}) for d in report.differences] == [
+        (step, key, ledger)
+    ]
+    assert not report.ok
+
+
 def test_a_paired_labels_answer_in_the_other_order_is_no_difference(
     recording: Recording, fresh: MockServer
 ) -> None:
@@ -211,6 +313,8 @@ def test_check_json_lists_each_difference_and_exits_1(recording: Recording, cli:
             "kind": "status",
             "recorded": 201,
             "answered": 200,
+            "ledger": [],
+            "unrecorded": None,
         }
     ]
 
@@ -221,14 +325,20 @@ def test_check_prints_a_table_of_differences(recording: Recording, cli: Cli, tmp
     code, out, _ = cli("conformance", "check", str(tmp_path))
     assert code == 1
     header, table = out.split("\n", 1)
-    assert header.startswith("1 difference(s) between ")
-    assert table.splitlines()[2].replace("│", " ").split() == [
+    assert header.startswith("1 difference(s) (1 where the mock follows a choice or an inference its ledger ")
+    lines = table.splitlines()
+    assert lines[2].replace("│", " ").split() == [
         "refuse-invalid-type",
         "status",
         "status",
         "400",
         "207",
+        "choice",
     ]
+    assert lines[4] == (
+        "  refuse-invalid-type status: limits.batch.all-failed.status (choice): "
+        "A create or update whose every input failed answers 207 too (never 4xx)."
+    )
 
 
 @pytest.mark.parametrize(

@@ -261,12 +261,21 @@ def _cell(value: Any, absent: bool) -> str:
     return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
 
 
+def _known(item: Difference) -> str:
+    """Whether the difference is known: the bases of the ledger entries it may come from, or that the
+    record cannot tell."""
+    if item.unrecorded is not None:
+        return "not recorded"
+    return ", ".join(dict.fromkeys(str(entry.basis) for entry in item.ledger))
+
+
 def _table(differences: Sequence[Difference]) -> Table:
     table = Table(show_edge=False, pad_edge=False)
     for name in ("step", "where", "difference"):
         table.add_column(name, no_wrap=True)
     for name in ("recorded", "answered"):
         table.add_column(name, overflow="fold", ratio=1)
+    table.add_column("known", no_wrap=True)
     for item in differences:
         table.add_row(
             item.step,
@@ -274,8 +283,43 @@ def _table(differences: Sequence[Difference]) -> Table:
             item.kind,
             redact(_cell(item.recorded, item.absent == "recorded")),
             redact(_cell(item.answered, item.absent == "answered")),
+            _known(item),
         )
     return table
+
+
+def _notes(differences: Sequence[Difference]) -> list[str]:
+    """The known differences in words: each ledger entry (id, basis, what) and each gap of the record."""
+    choices = [
+        f"  {item.step} {item.path}: {entry.id} ({entry.basis}): {entry.what}"
+        for item in differences
+        if item.unrecorded is None
+        for entry in item.ledger
+    ]
+    gaps = [f"  {item.step} {item.path}: {item.unrecorded}" for item in differences if item.unrecorded]
+    lines = []
+    if choices:
+        lines += [
+            "Where the mock follows a choice or an inference of its fidelity ledger (these count: "
+            "HubSpot answered otherwise):",
+            *dict.fromkeys(choices),
+        ]
+    if gaps:
+        lines += ["Not counted, since the record does not hold what is compared:", *dict.fromkeys(gaps)]
+    return lines
+
+
+def _summary(report: CheckReport) -> str:
+    """How many differences count, how many of those the mock's ledger lists, how many do not count."""
+    counted = report.counted
+    choices = sum(1 for item in counted if item.ledger)
+    unrecorded = len(report.differences) - len(counted)
+    known = []
+    if choices:
+        known.append(f"{choices} where the mock follows a choice or an inference its ledger lists")
+    if unrecorded:
+        known.append(f"{unrecorded} more the record cannot tell, not counted")
+    return f"{len(counted)} difference(s)" + (f" ({'; '.join(known)})" if known else "")
 
 
 def _show(output: Output, report: CheckReport, file: Path, where: str) -> None:
@@ -294,8 +338,10 @@ def _show(output: Output, report: CheckReport, file: Path, where: str) -> None:
                 "cleanup": report.cleanup.as_dict(),
             }
         )
-    elif report.ok:
+    elif not report.differences:
         output.show(Text(f"No differences: {where} answered all {count} requests of {source} as recorded."))
     else:
-        output.show(Text(f"{len(report.differences)} difference(s) between {source} and {where}:"))
+        output.show(Text(f"{_summary(report)} between {source} and {where}:"))
         output.show(_table(report.differences))
+        for line in _notes(report.differences):
+            output.show(Text(redact(line)))

@@ -19,8 +19,9 @@ from typing import Any, Final
 
 import attrs
 
+from ..mock._fidelity import Behaviour, path_matches
 from ._answers import Observed, keep
-from ._recording import WATCHED_HEADERS, Response, Step
+from ._recording import WATCHED_HEADERS, Gap, Response, Step
 from ._templates import PORTAL_ID, VOLATILE, Bindings, filled, placeholder, text_pattern
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "VALUE",
     "Difference",
     "compare",
+    "unrecorded",
 ]
 
 STATUS: Final = "status"
@@ -58,7 +60,12 @@ _Found = tuple[str, str, Any, Any]  # path, kind, recorded, answered
 
 @attrs.frozen
 class Difference:
-    """One way an answer differs from the recording."""
+    """One way an answer differs from the recording.
+
+    ``ledger``: the choices and inferences of the mock's fidelity ledger it may come from (empty: none
+    listed, so the mock or HubSpot changed). ``unrecorded``: why the record cannot tell (it lacks what
+    is compared); such a difference is shown and not counted.
+    """
 
     step: str
     operation: str
@@ -66,6 +73,8 @@ class Difference:
     kind: str
     recorded: Any
     answered: Any
+    ledger: tuple[Behaviour, ...] = ()
+    unrecorded: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -86,6 +95,8 @@ class Difference:
             "kind": self.kind,
             "recorded": self.recorded,
             "answered": self.answered,
+            "ledger": [{"id": entry.id, "basis": str(entry.basis)} for entry in self.ledger],
+            "unrecorded": self.unrecorded,
         }
 
 
@@ -97,7 +108,18 @@ def compare(step: Step, recorded: Response, observed: Observed, bindings: Bindin
         found.append(("status", STATUS, recorded.status, observed.status))
     found += _headers(recorded.headers, observed.headers)
     found += walk.body(recorded, observed, step.filters)
-    return [Difference(step.id, step.operation, *item) for item in found]
+    return [
+        Difference(step.id, step.operation, *item, unrecorded=unrecorded(recorded.unrecorded, *item[:2]))
+        for item in found
+    ]
+
+
+def unrecorded(gaps: tuple[Gap, ...], path: str, kind: str) -> str | None:
+    """Why the record cannot tell a difference at ``path`` of ``kind`` (its gap's why), or None."""
+    for gap in gaps:
+        if path_matches(gap.path, path) and (not gap.kinds or kind in gap.kinds):
+            return gap.why
+    return None
 
 
 def _media_type(value: str) -> str:

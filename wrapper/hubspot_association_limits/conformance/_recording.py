@@ -24,6 +24,7 @@ __all__ = [
     "Body",
     "Exchange",
     "Expect",
+    "Gap",
     "Origin",
     "Recording",
     "RecordingInvalid",
@@ -78,12 +79,25 @@ class Request:
 
 
 @attrs.frozen
+class Gap:
+    """What a recorded answer does not hold (a record of real traffic is often partial): a check shows
+    the differences at ``path`` (a trailing ``*`` matches every path it begins) of ``kinds`` (none:
+    any), marked with ``why``, and does not count them."""
+
+    path: str
+    why: str
+    kinds: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Response:
-    """An answer as recorded: status, the watched headers (lower-case names), the sanitised body."""
+    """An answer as recorded: status, the watched headers (lower-case names), the sanitised body, and
+    what the record does not hold (``unrecorded``; ``record`` always keeps everything)."""
 
     status: int
     headers: Mapping[str, str]
     body: Body | None = None
+    unrecorded: tuple[Gap, ...] = ()
 
 
 @attrs.frozen
@@ -189,6 +203,11 @@ def _exchange_json(exchange: Exchange) -> dict[str, Any]:
             **_body_json(response.body),
         },
     }
+    if response.unrecorded:
+        out["response"]["unrecorded"] = [
+            {"path": gap.path, **({"kinds": list(gap.kinds)} if gap.kinds else {}), "why": gap.why}
+            for gap in response.unrecorded
+        ]
     if step.binds:
         out["binds"] = {role: dict(where) for role, where in step.binds.items()}
     if step.filters:
@@ -229,7 +248,10 @@ def _exchange_of(data: Mapping[str, Any]) -> Exchange:
         binds=data.get("binds", {}),
         filters=data.get("filters", {}),
     )
-    return Exchange(step, Response(response["status"], response["headers"], _body_of(response)))
+    gaps = tuple(
+        Gap(gap["path"], gap["why"], tuple(gap.get("kinds", ()))) for gap in response.get("unrecorded", ())
+    )
+    return Exchange(step, Response(response["status"], response["headers"], _body_of(response), gaps))
 
 
 def recording_file(path: Path) -> Path:
