@@ -7,18 +7,19 @@ Exit codes: record 0 recorded (and nothing left behind), 1 the run failed or lef
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Final
+from typing import TYPE_CHECKING, Annotated, Final, NoReturn
 
 import typer
-from rich.table import Table
 from rich.text import Text
 
 from hubspot_association_limits._catalogue import object_type_name
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits._redact import redact
+from hubspot_association_limits.cli._conformance_view import show_evidence, show_report
 from hubspot_association_limits.cli._globals import global_options
 from hubspot_association_limits.cli._live import can_have_labels
 from hubspot_association_limits.cli._output import EXIT_API, EXIT_OK, EXIT_USAGE, Output, Settings, failures
@@ -30,7 +31,7 @@ from hubspot_association_limits.conformance import (
     Aborted,
     CheckReport,
     CleanupReport,
-    Difference,
+    EvidenceCase,
     Listener,
     Observed,
     RecordingInvalid,
@@ -39,6 +40,7 @@ from hubspot_association_limits.conformance import (
     UnsafeRecording,
     check,
     load,
+    load_evidence,
     record,
     recording_file,
     save,
@@ -52,7 +54,6 @@ __all__ = ["app"]
 EXIT_INTERRUPTED: Final = 130  # the shell's code for a command stopped by Ctrl-C
 # The embedded mock accepts any well-formed bearer token; this one is not a secret.
 _MOCK_TOKEN: Final = "conformance-mock-token"
-_CELL: Final = 60  # characters of a value shown in the differences table
 
 app = typer.Typer(
     name="conformance",
@@ -80,15 +81,16 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings
 
 
-def _embedded_mock(output: Output, what: str, *, demo: bool) -> AbstractContextManager[MockServer]:
-    """A running embedded mock (a context manager): demo-seeded (record --mock) or empty (check)."""
+def _embedded_mock(output: Output, what: str, *, seed_file: str | None) -> AbstractContextManager[MockServer]:
+    """A running embedded mock (a context manager): seeded (record --mock: the demo portal; check
+    --evidence: each case's) or empty (check)."""
     try:
         from hubspot_association_limits.mock import MockConfig, running_mock
     except ImportError as error:
         if not is_missing(error, "mock"):
             raise
         output.fail(EXIT_USAGE, install_hint("mock", what))
-    return running_mock(MockConfig(seed_file="demo") if demo else MockConfig())
+    return running_mock(MockConfig(seed_file=seed_file))
 
 
 @contextmanager
@@ -100,7 +102,7 @@ def _target(
         output.fail(EXIT_USAGE, "--mock and --base-url exclude each other")
     budget = budget_of(settings, output)
     if embedded:
-        with _embedded_mock(output, what, demo=demo) as server:
+        with _embedded_mock(output, what, seed_file="demo" if demo else None) as server:
             yield Target(server.base_url, _MOCK_TOKEN, settings.prefix, budget)
         return
     # The mock's token goes only to a server on this machine; a portal needs the user's.
@@ -220,14 +222,30 @@ def record_command(
 def check_command(
     ctx: typer.Context,
     recording_path: Annotated[
-        Path, typer.Argument(metavar="DIR", help=f"a recording: a directory holding {FILE_NAME}, or the file")
-    ],
+        Path | None,
+        typer.Argument(metavar="DIR", help=f"a recording: a directory holding {FILE_NAME}, or the file"),
+    ] = None,
     test_portal: TestPortalOption = False,
+    evidence: Annotated[
+        Path | None,
+        typer.Option(
+            "--evidence",
+            metavar="FILE",
+            help="instead of a recording, every complete exchange of an evidence file (the project's "
+            "evidence/real-traffic.json), each against the embedded mock seeded as the case says",
+        ),
+    ] = None,
 ) -> None:
     """Replay a recording against a server (a fresh embedded mock unless --base-url says otherwise) and
     show every way its answers differ. Exits 0 when they all match, 1 otherwise."""
     settings = _settings(ctx)
     output = Output(settings)
+    if evidence is not None:
+        if recording_path is not None or settings.base_url is not None or settings.mock:
+            output.fail(EXIT_USAGE, "--evidence checks the embedded mock: give no DIR, --base-url or --mock")
+        _check_evidence(settings, output, evidence)
+    if recording_path is None:
+        output.fail(EXIT_USAGE, "give a recording (DIR), or --evidence FILE")
     try:
         recording = load(recording_path)
     except RecordingInvalid as invalid:
@@ -250,98 +268,29 @@ def check_command(
             output.note("Interrupted: nothing checked.", style="red")
             raise typer.Exit(EXIT_INTERRUPTED) from None
     where = "the embedded mock" if embedded else url
-    _show(output, report, recording_file(recording_path), where)
+    show_report(output, report, recording_file(recording_path), where)
     raise typer.Exit(EXIT_OK if report.ok and report.cleanup.clean else EXIT_API)
 
 
-def _cell(value: Any, absent: bool) -> str:
-    if value is None and absent:
-        return "(absent)"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= _CELL else text[: _CELL - 1] + "…"
-
-
-def _known(item: Difference) -> str:
-    """Whether the difference is known: the bases of the ledger entries it may come from, or that the
-    record cannot tell."""
-    if item.unrecorded is not None:
-        return "not recorded"
-    return ", ".join(dict.fromkeys(str(entry.basis) for entry in item.ledger))
-
-
-def _table(differences: Sequence[Difference]) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("step", "where", "difference"):
-        table.add_column(name, no_wrap=True)
-    for name in ("recorded", "answered"):
-        table.add_column(name, overflow="fold", ratio=1)
-    table.add_column("known", no_wrap=True)
-    for item in differences:
-        table.add_row(
-            item.step,
-            item.path,
-            item.kind,
-            redact(_cell(item.recorded, item.absent == "recorded")),
-            redact(_cell(item.answered, item.absent == "answered")),
-            _known(item),
-        )
-    return table
-
-
-def _notes(differences: Sequence[Difference]) -> list[str]:
-    """The known differences in words: each ledger entry (id, basis, what) and each gap of the record."""
-    choices = [
-        f"  {item.step} {item.path}: {entry.id} ({entry.basis}): {entry.what}"
-        for item in differences
-        if item.unrecorded is None
-        for entry in item.ledger
-    ]
-    gaps = [f"  {item.step} {item.path}: {item.unrecorded}" for item in differences if item.unrecorded]
-    lines = []
-    if choices:
-        lines += [
-            "Where the mock follows a choice or an inference of its fidelity ledger (these count: "
-            "HubSpot answered otherwise):",
-            *dict.fromkeys(choices),
-        ]
-    if gaps:
-        lines += ["Not counted, since the record does not hold what is compared:", *dict.fromkeys(gaps)]
-    return lines
-
-
-def _summary(report: CheckReport) -> str:
-    """How many differences count, how many of those the mock's ledger lists, how many do not count."""
-    counted = report.counted
-    choices = sum(1 for item in counted if item.ledger)
-    unrecorded = len(report.differences) - len(counted)
-    known = []
-    if choices:
-        known.append(f"{choices} where the mock follows a choice or an inference its ledger lists")
-    if unrecorded:
-        known.append(f"{unrecorded} more the record cannot tell, not counted")
-    return f"{len(counted)} difference(s)" + (f" ({'; '.join(known)})" if known else "")
-
-
-def _show(output: Output, report: CheckReport, file: Path, where: str) -> None:
-    recording = report.recording
-    origin = recording.origin
-    count = len(recording.exchanges)
-    source = f"{file} ({origin.server} {origin.host}, {origin.recorded_at})"
-    if output.settings.json:
-        output.data(
-            {
-                "recording": str(file),
-                "origin": {"server": origin.server, "host": origin.host, "recordedAt": origin.recorded_at},
-                "server": where,
-                "exchanges": count,
-                "differences": [item.as_dict() for item in report.differences],
-                "cleanup": report.cleanup.as_dict(),
-            }
-        )
-    elif not report.differences:
-        output.show(Text(f"No differences: {where} answered all {count} requests of {source} as recorded."))
-    else:
-        output.show(Text(f"{_summary(report)} between {source} and {where}:"))
-        output.show(_table(report.differences))
-        for line in _notes(report.differences):
-            output.show(Text(redact(line)))
+def _check_evidence(settings: Settings, output: Output, file: Path) -> NoReturn:
+    """``check --evidence FILE``: each complete exchange against the embedded mock, seeded first with the
+    portal the case implies."""
+    try:
+        cases = load_evidence(file)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        output.fail(EXIT_USAGE, f"{file} is not an evidence file (evidence/README.md): {error!r}")
+    budget = budget_of(settings, output)
+    checked: list[tuple[EvidenceCase, CheckReport]] = []
+    with (
+        failures(output),
+        tempfile.TemporaryDirectory(prefix="evidence-") as seeds,
+        _embedded_mock(output, "check --evidence", seed_file=None) as server,
+    ):
+        for case in cases:
+            seed = Path(seeds) / f"{case.id}.json"
+            seed.write_text(json.dumps(case.given), encoding="utf-8")
+            server.configure(seed_file=str(seed))  # the case's portal, and nothing else
+            target = Target(server.base_url, _MOCK_TOKEN, case.recording.origin.api_prefix, budget)
+            checked.append((case, check(case.recording, target)))
+    show_evidence(output, file, checked)
+    raise typer.Exit(EXIT_OK if all(report.ok for _, report in checked) else EXIT_API)

@@ -3,7 +3,9 @@
 ``record(target)`` runs the scenario (``scenario()``) against a portal and returns a sanitised
 ``Recording``; ``save``/``load`` keep it as ``recording.json`` (format 1, ``schema()``);
 ``check(recording, target)`` replays it against a server (the mock, usually) and returns the
-differences. The command line is ``hubspot-association-limits conformance record|check``.
+differences. ``evidence_cases`` turns the complete exchanges of an evidence file (recorded traffic)
+into recordings ``check`` replays, one each. The command line is ``hubspot-association-limits
+conformance record|check``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from ._answers import Observed
 from ._check import CheckReport, UnsafeRecording, check
 from ._cleanup import CleanupReport
 from ._compare import KINDS, Difference
+from ._evidence import EvidenceCase, evidence_cases, load_evidence
 from ._record import record
 from ._recording import (
     FILE_NAME,
@@ -37,6 +40,7 @@ __all__ = [
     "CheckReport",
     "CleanupReport",
     "Difference",
+    "EvidenceCase",
     "Listener",
     "Observed",
     "Recording",
@@ -45,7 +49,9 @@ __all__ = [
     "Target",
     "UnsafeRecording",
     "check",
+    "evidence_cases",
     "load",
+    "load_evidence",
     "record",
     "recording_file",
     "save",

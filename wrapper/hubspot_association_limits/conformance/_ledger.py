@@ -25,11 +25,14 @@ def _messages(observed: Observed | None) -> tuple[str, ...]:
 
 
 def with_ledger(differences: Sequence[Difference], observed: Observed | None) -> list[Difference]:
-    """``differences`` (of one answer, ``observed``), each with the ledger entries it may come from."""
+    """``differences`` (of one answer, ``observed``), each with the ledger entries it may come from
+    (none for a difference the record cannot tell: it is no disagreement with HubSpot)."""
     messages = _messages(observed)
     status = observed.status if observed is not None else None
     return [
-        attrs.evolve(
+        difference
+        if difference.unrecorded is not None
+        else attrs.evolve(
             difference,
             ledger=behind(
                 Found(
