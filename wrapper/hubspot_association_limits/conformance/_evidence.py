@@ -42,12 +42,12 @@ from ._templates import Bindings, new_run_id
 
 __all__ = ["EvidenceCase", "evidence_cases", "load_evidence"]
 
-EVIDENCE_SCENARIO: Final = "hubspot-association-limits/evidence"
+_SCENARIO: Final = "hubspot-association-limits/evidence"
 _PREFIX: Final = re.compile(r"(/crm/(?:associations/(?:v4|[0-9]{4}-[0-9]{2})|v4/associations))(/.*)")
 _NO_BODY_METHODS: Final = ("GET", "DELETE")
 _ILLUSTRATIVE: Final = "docs"
 _HUBSPOT_API: Final = "api.hubapi.com"
-UNKNOWN_TIME: Final = "unknown"
+_UNKNOWN_TIME: Final = "unknown"
 
 
 @attrs.frozen
@@ -65,9 +65,9 @@ def _by_exchange(cases: Sequence[Mapping[str, Any]]) -> dict[str, Mapping[str, A
     return {case["exchange"]: case for case in cases if case["kind"] == "request" and "exchange" in case}
 
 
-def _request_of(answer: Mapping[str, Any], requests: Mapping[str, Mapping[str, Any]]) -> Request | None:
-    """The request the answer answered, when the evidence gives it whole (else None)."""
-    partner = requests.get(answer.get("exchange", ""))
+def _request_of(answer: Mapping[str, Any], partner: Mapping[str, Any] | None) -> Request | None:
+    """The request the answer answered (its exchange's ``partner`` request case, or its replay), when
+    the evidence gives it whole (else None)."""
     source = partner if partner is not None else answer
     path = source["replay"].get("path")
     method = answer["method"]
@@ -128,7 +128,7 @@ def _recorded_gaps(answer: Mapping[str, Any]) -> list[Gap]:
         gaps.append(
             Gap(
                 "body*",
-                "a documentation example illustrates: its values are not HubSpot's",
+                "a documentation example illustrates: only its keys and types are compared",
                 ("value", "role"),
             )
         )
@@ -140,7 +140,8 @@ def _recorded_gaps(answer: Mapping[str, Any]) -> list[Gap]:
 
 
 def _case(answer: Mapping[str, Any], requests: Mapping[str, Mapping[str, Any]]) -> EvidenceCase | None:
-    request = _request_of(answer, requests)
+    partner = requests.get(answer.get("exchange", ""))
+    request = _request_of(answer, partner)
     found = _status(answer)
     prefixed = _PREFIX.fullmatch(request.path) if request is not None else None
     if request is None or found is None or prefixed is None:
@@ -166,13 +167,13 @@ def _case(answer: Mapping[str, Any], requests: Mapping[str, Mapping[str, Any]]) 
         sanitise(step, observed, bindings, []),
         unrecorded=(*([status_gap] if status_gap else []), *body_gaps, *_recorded_gaps(answer)),
     )
-    partner = requests.get(answer.get("exchange", ""))
     given = answer["replay"].get("given") or (partner or {}).get("replay", {}).get("given") or {}
     # HubSpot's answer, kept by someone else at a time the record does not say.
-    origin = Origin("hubspot", _HUBSPOT_API, prefixed[1], UNKNOWN_TIME, f"evidence: {answer['source']}")
-    recording = Recording(
-        EVIDENCE_SCENARIO, 1, _pair(step.request.path), origin, {}, (Exchange(step, response),)
-    )
+    origin = Origin("hubspot", _HUBSPOT_API, prefixed[1], _UNKNOWN_TIME, f"evidence: {answer['source']}")
+    roles = {
+        role: f"the typeId HubSpot gave the label {where['label']!r}" for role, where in step.binds.items()
+    }
+    recording = Recording(_SCENARIO, 1, _pair(step.request.path), origin, roles, (Exchange(step, response),))
     return EvidenceCase(answer["id"], answer["basis"], recording, given)
 
 
