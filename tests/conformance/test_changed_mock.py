@@ -88,4 +88,4 @@ def test_the_command_reports_a_changed_mock_and_exits_1(
     assert code == 1
     # Every difference is the configured choice; the line under the table names it.
     assert re.match(r"(\d+) difference\(s\) \(\1 where the mock follows a choice or an inference", out)
-    assert "refuse-invalid-type status: limits.batch.invalid-type.refused (choice): " in out
+    assert "\n  refuse-invalid-type (16 places): limits.batch.invalid-type.refused (choice): " in out

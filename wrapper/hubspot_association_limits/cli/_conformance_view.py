@@ -14,6 +14,7 @@ from rich.text import Text
 from hubspot_association_limits._redact import redact
 from hubspot_association_limits.cli._output import Output
 from hubspot_association_limits.conformance import CheckReport, Difference, EvidenceCase
+from hubspot_association_limits.mock import Behaviour
 
 __all__ = ["show_evidence", "show_report"]
 
@@ -54,23 +55,33 @@ def _table(differences: Sequence[Difference], first: str) -> Table:
     return table
 
 
+def _where(step: str, paths: Sequence[str]) -> str:
+    return f"{step} {paths[0]}" if len(paths) == 1 else f"{step} ({len(paths)} places)"
+
+
 def _notes(differences: Sequence[Difference]) -> list[str]:
-    """The known differences in words: each ledger entry (id, basis, what) and each gap of the record."""
-    choices = [
-        f"  {item.step} {item.path}: {entry.id} ({entry.basis}): {entry.what}"
-        for item in differences
-        for entry in item.ledger
-    ]
-    gaps = [f"  {item.step} {item.path}: {item.unrecorded}" for item in differences if item.unrecorded]
+    """The known differences in words, once per step: each ledger entry (id, basis, what) and each gap
+    of the record."""
+    entries: dict[tuple[str, Behaviour], list[str]] = {}
+    gaps: dict[tuple[str, str], list[str]] = {}
+    for item in differences:
+        for entry in item.ledger:
+            entries.setdefault((item.step, entry), []).append(item.path)
+        if item.unrecorded is not None:
+            gaps.setdefault((item.step, item.unrecorded), []).append(item.path)
     lines = []
-    if choices:
-        lines += [
+    if entries:
+        lines.append(
             "Where the mock follows a choice or an inference of its fidelity ledger (these count: "
-            "HubSpot answered otherwise):",
-            *dict.fromkeys(choices),
+            "HubSpot answered otherwise):"
+        )
+        lines += [
+            f"  {_where(step, paths)}: {entry.id} ({entry.basis}): {entry.what}"
+            for (step, entry), paths in entries.items()
         ]
     if gaps:
-        lines += ["Not counted, since the record does not hold what is compared:", *dict.fromkeys(gaps)]
+        lines.append("Not counted, since the record does not hold what is compared:")
+        lines += [f"  {_where(step, paths)}: {why}" for (step, why), paths in gaps.items()]
     return lines
 
 
