@@ -220,25 +220,22 @@ def _transport_error(error: httpx.TransportError, attempts: int, reason: str) ->
     return mapped
 
 
-def _pace(call: Call) -> Generator[Action, Any, None]:
-    wait = yield ACQUIRE
-    while wait > 0:
-        if call.waited + wait > call.policy.total_wait:
-            raise PacingTimeoutError(
-                f"the rate budget {call.budget!r} asks to wait {wait:.1f} s, which would pass the call's "
-                f"total_wait of {call.policy.total_wait:g} s ({call.waited:.1f} s waited already); "
-                "not sent",
-                wait=wait,
-                waited=call.waited,
-                total_wait=call.policy.total_wait,
-            )
-        if wait >= LOUD_PACING_WAIT:
-            logger.warning("pacing: waiting %.1f s for the rate budget %r", wait, call.budget)
-        else:
-            logger.debug("pacing: waiting %.2f s for the rate budget", wait)
-        call.waited += wait
-        yield Sleep(wait)
-        wait = yield ACQUIRE
+def _pacing_wait(call: Call, wait: float) -> None:
+    """Account for a wait the rate budget asked for, or refuse it when it would pass the call's bound."""
+    if call.waited + wait > call.policy.total_wait:
+        raise PacingTimeoutError(
+            f"the rate budget {call.budget!r} asks to wait {wait:.1f} s, which would pass the call's "
+            f"total_wait of {call.policy.total_wait:g} s ({call.waited:.1f} s waited already); "
+            "not sent",
+            wait=wait,
+            waited=call.waited,
+            total_wait=call.policy.total_wait,
+        )
+    if wait >= LOUD_PACING_WAIT:
+        logger.warning("pacing: waiting %.1f s for the rate budget %r", wait, call.budget)
+    else:
+        logger.debug("pacing: waiting %.2f s for the rate budget", wait)
+    call.waited += wait
 
 
 def _policy_name(answer: Answer) -> str | None:
@@ -257,13 +254,19 @@ def request_flow(
     ``APITimeoutError``) when no answer came, ``PacingTimeoutError`` when pacing would pass the
     call's bound, and whatever the budget raises (``DailyRateLimitError``).
     """
-    policy = call.policy if retry_posts is None else attrs.evolve(call.policy, retry_posts=retry_posts)
+    policy = call.policy
+    if retry_posts is not None and retry_posts != policy.retry_posts:
+        policy = attrs.evolve(policy, retry_posts=retry_posts)
     target = method if target is None else target
     retries = 0
     replayed = False
     while True:
         if call.budget is not None:
-            yield from _pace(call)
+            wait = yield ACQUIRE
+            while wait > 0:
+                _pacing_wait(call, wait)
+                yield Sleep(wait)
+                wait = yield ACQUIRE
         outcome = yield SEND
         if isinstance(outcome, httpx.TransportError):
             failure = _failure_of(outcome)

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
-
-from hubspot_association_limits_api.models import AssociationCategory, KeyBatchInput, LimitBatchInput
-from hubspot_association_limits_api.models import AssociationTypeKey as GeneratedKey
-from hubspot_association_limits_api.models import LimitInput as GeneratedLimitInput
+from typing import TYPE_CHECKING, Any, Final
 
 from ._call import Answer, Exchange
+from ._generated import generated
 from ._headers import CORRELATION_HEADER
 from ._logging import logger
 from ._redact import redact
@@ -30,8 +27,18 @@ from ._results import BatchResult, LabelsResult, LimitsResult, ResponseMeta
 from ._types import AssociationLabel, AssociationTypeKey, ItemError, Limit, LimitInput, Unreadable
 from .errors import UnreadableResponseError, from_response
 
+if TYPE_CHECKING:
+    from hubspot_association_limits_api.models import (
+        KeyBatchInput,
+        LabelCreateInput,
+        LabelUpdateInput,
+        LimitBatchInput,
+    )
+
 __all__ = [
     "key_body",
+    "label_create_body",
+    "label_update_body",
     "limit_body",
     "meta_of",
     "raise_for_status",
@@ -49,10 +56,11 @@ _SHOWN_INPUTS: Final = 5
 
 def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
     """The create/update request body for one chunk."""
-    return LimitBatchInput(
+    g = generated()
+    return g.LimitBatchInput(
         inputs=[
-            GeneratedLimitInput(
-                category=AssociationCategory(item.category),
+            g.LimitInput(
+                category=g.AssociationCategory(item.category),
                 type_id=item.type_id,
                 max_to_object_ids=item.max_to_object_ids,
             )
@@ -63,11 +71,27 @@ def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
 
 def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
     """The purge request body for one chunk."""
-    return KeyBatchInput(
+    g = generated()
+    return g.KeyBatchInput(
         inputs=[
-            GeneratedKey(category=AssociationCategory(key.category), type_id=key.type_id) for key in chunk
+            g.AssociationTypeKey(category=g.AssociationCategory(key.category), type_id=key.type_id)
+            for key in chunk
         ]
     )
+
+
+def label_create_body(label: str, name: str, inverse_label: str | None) -> LabelCreateInput:
+    """The body of a label create (``inverseLabel`` only for a paired label)."""
+    g = generated()
+    inverse = g.UNSET if inverse_label is None else inverse_label
+    return g.LabelCreateInput(label=label, name=name, inverse_label=inverse)
+
+
+def label_update_body(type_id: int, label: str, inverse_label: str | None) -> LabelUpdateInput:
+    """The body of a label rename."""
+    g = generated()
+    inverse = g.UNSET if inverse_label is None else inverse_label
+    return g.LabelUpdateInput(association_type_id=type_id, label=label, inverse_label=inverse)
 
 
 # --- responses --------------------------------------------------------------------------------------
