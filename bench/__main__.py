@@ -205,7 +205,7 @@ def _render_memory(mem: dict[str, Any]) -> list[str]:
             ],
         ),
         "",
-        f"- {mem['delta_mib']} MiB above the baseline (a client and one read) (target < {mem['target_delta_mib']} MiB): "
+        f"- {mem['delta_mib']} MiB above a client and one read (target < {mem['target_delta_mib']} MiB): "
         f"{_verdict(mem['delta_mib'] < mem['target_delta_mib'])}",
     ]
 

@@ -8,6 +8,10 @@ CLI's ``--help``, a test collecting). ``generated()`` imports them once and hand
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hubspot_association_limits_api.models import AssociationCategory
 
 __all__ = ["Generated", "generated"]
 
@@ -59,6 +63,12 @@ class Generated:
         self.LimitBatchInput = LimitBatchInput
         self.LimitInput = LimitInput
         self.UNSET = UNSET
+        # The members by value, looked up for every input: cheaper than calling the enum.
+        self._categories = {member.value: member for member in AssociationCategory}
+
+    def category(self, value: str) -> AssociationCategory:
+        """The generated category for ``value``; one HubSpot added later becomes an unnamed member."""
+        return self._categories.get(value) or self.AssociationCategory(value)
 
 
 @functools.cache

@@ -60,7 +60,7 @@ def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
     return g.LimitBatchInput(
         inputs=[
             g.LimitInput(
-                category=g.AssociationCategory(item.category),
+                category=g.category(item.category),
                 type_id=item.type_id,
                 max_to_object_ids=item.max_to_object_ids,
             )
@@ -73,10 +73,7 @@ def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
     """The purge request body for one chunk."""
     g = generated()
     return g.KeyBatchInput(
-        inputs=[
-            g.AssociationTypeKey(category=g.AssociationCategory(key.category), type_id=key.type_id)
-            for key in chunk
-        ]
+        inputs=[g.AssociationTypeKey(category=g.category(key.category), type_id=key.type_id) for key in chunk]
     )
 
 
