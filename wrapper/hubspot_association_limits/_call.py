@@ -9,8 +9,9 @@ its ``Call``, so ``RetryPolicy.total_wait`` bounds the whole call, and a pacing 
 it raises ``PacingTimeoutError`` instead of sleeping.
 
 ``request_flow`` does no IO, as httpx's ``Auth.auth_flow`` does none: it yields what to do
-(``ACQUIRE``, ``SEND``, ``Observe``, ``Sleep``) and receives what came of it. ``exchange`` and
-``aexchange`` are its blocking and async drivers, and the only code of the library that sleeps.
+(``ACQUIRE``, ``SEND``, a ``RateObservation`` to tell the budget, ``Sleep``) and receives what came
+of it. ``exchange`` and ``aexchange`` are its blocking and async drivers, and the only code of the
+library that sleeps.
 What the retries learned comes back as an ``Exchange`` value.
 """
 
@@ -46,7 +47,6 @@ __all__ = [
     "Call",
     "Exchange",
     "FailedAttempt",
-    "Observe",
     "Sleep",
     "aexchange",
     "apause",
@@ -182,20 +182,13 @@ SEND: Final = _Send()
 
 
 @attrs.frozen
-class Observe:
-    """Tell the rate budget what an answer said."""
-
-    observation: RateObservation
-
-
-@attrs.frozen
 class Sleep:
     """Wait this many seconds."""
 
     seconds: float
 
 
-Action = _Acquire | _Send | Observe | Sleep
+Action = _Acquire | _Send | RateObservation | Sleep  # a RateObservation: tell the budget
 RequestFlow = Generator[Action, Any, Exchange]
 
 
@@ -286,7 +279,7 @@ def request_flow(
             rate_limit = RateLimitInfo.from_headers(outcome.headers)
             if call.budget is not None:
                 name = _policy_name(outcome) if status == 429 else None
-                yield Observe(observation_from(status, rate_limit, name))
+                yield observation_from(status, rate_limit, name)
             if 200 <= status < 300:
                 return Exchange(outcome, retries + 1, rate_limit, replayed)
             decision = decide(
@@ -356,9 +349,9 @@ def exchange(flow: RequestFlow, send: Callable[[], Any], budget: RateBudget | No
         elif action is ACQUIRE:
             assert budget is not None
             reply = budget.acquire()
-        elif isinstance(action, Observe):
+        elif isinstance(action, RateObservation):
             assert budget is not None
-            budget.observe(action.observation)
+            budget.observe(action)
         else:
             assert isinstance(action, Sleep)
             sleep(action.seconds)
@@ -384,9 +377,9 @@ async def aexchange(
         elif action is ACQUIRE:
             assert budget is not None
             reply = await budget.acquire_async()
-        elif isinstance(action, Observe):
+        elif isinstance(action, RateObservation):
             assert budget is not None
-            await budget.observe_async(action.observation)
+            await budget.observe_async(action)
         else:
             assert isinstance(action, Sleep)
             await async_sleep(action.seconds)

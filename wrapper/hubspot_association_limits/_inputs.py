@@ -120,6 +120,18 @@ def _check_unique(keys: list[AssociationTypeKey]) -> None:
 
 
 def _limit_input(item: object, index: int) -> LimitInput:
+    if type(item) is dict and item.keys() == _LIMIT_KEYS:
+        # The usual input, checked in one go; anything else takes the path below, which names the problem.
+        category, type_id, maximum = item["category"], item["typeId"], item["maxToObjectIds"]
+        if (
+            type(category) is str
+            and category.strip()
+            and type(type_id) is int
+            and 0 <= type_id <= _INT32_MAX
+            and type(maximum) is int
+            and MIN_LIMIT <= maximum <= MAX_LIMIT
+        ):
+            return LimitInput(category, type_id, maximum)
     if isinstance(item, LimitInput):
         values: Mapping[str, Any] = {
             "category": item.category,
