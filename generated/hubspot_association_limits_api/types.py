@@ -58,12 +58,13 @@ class Response(Generic[T]):
         return self._parsed
 
 
+# A lookup, not HTTPStatus(code): an enum call on every response costs more than the dict.
+_STATUSES: dict[int, HTTPStatus] = {status.value: status for status in HTTPStatus}
+
+
 def status_code_of(code: int) -> HTTPStatus | int:
     """The HTTPStatus for code, or the plain int for statuses the stdlib does not know (HubSpot's 477, 521-526)"""
-    try:
-        return HTTPStatus(code)
-    except ValueError:
-        return code
+    return _STATUSES.get(code, code)
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "status_code_of"]

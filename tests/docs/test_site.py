@@ -133,7 +133,7 @@ def test_charts_show_the_committed_numbers() -> None:
             "concurrency",
             ["async_client_cpu_us_per_call", "raw_async_client_cpu_us_per_call"],
         ),
-        ("memory", "memory", ["import_only_mib", "after_sending_mib"]),
+        ("memory", "memory", ["client_and_one_read_mib", "after_sending_mib"]),
     ],
 )
 def test_the_import_concurrency_and_memory_charts_show_the_committed_numbers(

@@ -18,8 +18,9 @@ from packaging_support import FORBIDDEN
 _NO_HTTPX_CLI = "sys.modules['httpx._main'] = None\n"
 
 
-def _loaded_after(statement: str, prelude: str = "") -> list[str]:
-    report = f"print(json.dumps([m for m in {FORBIDDEN!r} if m in sys.modules]))"
+def _loaded_after(statement: str, prelude: str = "", wanted: list[str] = FORBIDDEN) -> list[str]:
+    """Which of ``wanted`` a fresh interpreter has loaded after ``statement``."""
+    report = f"print(json.dumps([m for m in {wanted!r} if m in sys.modules]))"
     code = f"import sys, json\n{prelude}{statement}\n{report}"
     done = subprocess.run(
         [sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60, check=True
@@ -64,3 +65,30 @@ def test_a_sync_program_never_loads_asyncio() -> None:
         [sys.executable, "-I", "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "False"
+
+
+# Loaded when first needed, not with the client class: the generated package (its models and
+# endpoints) by the first client, the catalogue by the first object-type lookup.
+_DEFERRED = ["hubspot_association_limits_api", "hubspot_association_limits._catalogue"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "loaded"),
+    [
+        ("from hubspot_association_limits import LimitsClient, AsyncLimitsClient", []),
+        (
+            "from hubspot_association_limits import LimitsClient\nLimitsClient('pat-na1-x').close()",
+            _DEFERRED[:1],
+        ),
+        (
+            "from hubspot_association_limits import LimitsClient\n"
+            "from hubspot_association_limits._inputs import pair_ids\npair_ids('deals', 'contacts')",
+            _DEFERRED[1:],
+        ),
+    ],
+    ids=["client-class", "client-made", "first-lookup"],
+)
+def test_the_generated_package_and_the_catalogue_load_when_first_needed(
+    statement: str, loaded: list[str]
+) -> None:
+    assert _loaded_after(statement, _NO_HTTPX_CLI, _DEFERRED) == loaded

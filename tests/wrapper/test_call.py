@@ -35,19 +35,6 @@ def _script(*steps: httpx.Response | type[Exception]):
 
 
 @pytest.fixture
-def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits the drivers would have slept, in order."""
-    waits: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(call_module, "sleep", waits.append)
-    monkeypatch.setattr(call_module, "async_sleep", async_sleep)
-    return waits
-
-
-@pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A monotonic clock for budgets that the recorded waits advance; ``clock[1:]`` are the waits."""
     now = [0.0]

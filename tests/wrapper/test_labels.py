@@ -18,7 +18,6 @@ from hubspot_association_limits import (
     RetryPolicy,
     errors,
 )
-from hubspot_association_limits import _call as call_module
 from hubspot_association_limits._call import Call, FailedAttempt, failed_attempt
 from hubspot_association_limits._labels import CreateRequest
 from hubspot_association_limits._retry import GiveUp, Retry
@@ -250,19 +249,6 @@ def test_token_is_in_no_error(is_async: bool) -> None:
     assert any("cannot read" in note for note in notes)  # the echo reached the note, redacted
     texts = [str(caught.value), repr(caught.value), *notes, str(caught.value.__cause__)]
     assert all(TOKEN not in text for text in texts)
-
-
-@pytest.fixture
-def slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits of the call, recorded instead of slept."""
-    waits: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(call_module, "sleep", waits.append)
-    monkeypatch.setattr(call_module, "async_sleep", async_sleep)
-    return waits
 
 
 @both

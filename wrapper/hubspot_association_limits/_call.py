@@ -9,8 +9,9 @@ its ``Call``, so ``RetryPolicy.total_wait`` bounds the whole call, and a pacing 
 it raises ``PacingTimeoutError`` instead of sleeping.
 
 ``request_flow`` does no IO, as httpx's ``Auth.auth_flow`` does none: it yields what to do
-(``ACQUIRE``, ``SEND``, ``Observe``, ``Sleep``) and receives what came of it. ``exchange`` and
-``aexchange`` are its blocking and async drivers, and the only code of the library that sleeps.
+(``ACQUIRE``, ``SEND``, a ``RateObservation`` to tell the budget, ``Sleep``) and receives what came
+of it. ``exchange`` and ``aexchange`` are its blocking and async drivers, and the only code of the
+library that sleeps.
 What the retries learned comes back as an ``Exchange`` value.
 """
 
@@ -46,7 +47,6 @@ __all__ = [
     "Call",
     "Exchange",
     "FailedAttempt",
-    "Observe",
     "Sleep",
     "aexchange",
     "apause",
@@ -182,20 +182,13 @@ SEND: Final = _Send()
 
 
 @attrs.frozen
-class Observe:
-    """Tell the rate budget what an answer said."""
-
-    observation: RateObservation
-
-
-@attrs.frozen
 class Sleep:
     """Wait this many seconds."""
 
     seconds: float
 
 
-Action = _Acquire | _Send | Observe | Sleep
+Action = _Acquire | _Send | RateObservation | Sleep  # a RateObservation: tell the budget
 RequestFlow = Generator[Action, Any, Exchange]
 
 
@@ -220,25 +213,22 @@ def _transport_error(error: httpx.TransportError, attempts: int, reason: str) ->
     return mapped
 
 
-def _pace(call: Call) -> Generator[Action, Any, None]:
-    wait = yield ACQUIRE
-    while wait > 0:
-        if call.waited + wait > call.policy.total_wait:
-            raise PacingTimeoutError(
-                f"the rate budget {call.budget!r} asks to wait {wait:.1f} s, which would pass the call's "
-                f"total_wait of {call.policy.total_wait:g} s ({call.waited:.1f} s waited already); "
-                "not sent",
-                wait=wait,
-                waited=call.waited,
-                total_wait=call.policy.total_wait,
-            )
-        if wait >= LOUD_PACING_WAIT:
-            logger.warning("pacing: waiting %.1f s for the rate budget %r", wait, call.budget)
-        else:
-            logger.debug("pacing: waiting %.2f s for the rate budget", wait)
-        call.waited += wait
-        yield Sleep(wait)
-        wait = yield ACQUIRE
+def _pacing_wait(call: Call, wait: float) -> None:
+    """Account for a wait the rate budget asked for, or refuse it when it would pass the call's bound."""
+    if call.waited + wait > call.policy.total_wait:
+        raise PacingTimeoutError(
+            f"the rate budget {call.budget!r} asks to wait {wait:.1f} s, which would pass the call's "
+            f"total_wait of {call.policy.total_wait:g} s ({call.waited:.1f} s waited already); "
+            "not sent",
+            wait=wait,
+            waited=call.waited,
+            total_wait=call.policy.total_wait,
+        )
+    if wait >= LOUD_PACING_WAIT:
+        logger.warning("pacing: waiting %.1f s for the rate budget %r", wait, call.budget)
+    else:
+        logger.debug("pacing: waiting %.2f s for the rate budget", wait)
+    call.waited += wait
 
 
 def _policy_name(answer: Answer) -> str | None:
@@ -257,13 +247,19 @@ def request_flow(
     ``APITimeoutError``) when no answer came, ``PacingTimeoutError`` when pacing would pass the
     call's bound, and whatever the budget raises (``DailyRateLimitError``).
     """
-    policy = call.policy if retry_posts is None else attrs.evolve(call.policy, retry_posts=retry_posts)
+    policy = call.policy
+    if retry_posts is not None and retry_posts != policy.retry_posts:
+        policy = attrs.evolve(policy, retry_posts=retry_posts)
     target = method if target is None else target
     retries = 0
     replayed = False
     while True:
         if call.budget is not None:
-            yield from _pace(call)
+            wait = yield ACQUIRE
+            while wait > 0:
+                _pacing_wait(call, wait)
+                yield Sleep(wait)
+                wait = yield ACQUIRE
         outcome = yield SEND
         if isinstance(outcome, httpx.TransportError):
             failure = _failure_of(outcome)
@@ -283,7 +279,7 @@ def request_flow(
             rate_limit = RateLimitInfo.from_headers(outcome.headers)
             if call.budget is not None:
                 name = _policy_name(outcome) if status == 429 else None
-                yield Observe(observation_from(status, rate_limit, name))
+                yield observation_from(status, rate_limit, name)
             if 200 <= status < 300:
                 return Exchange(outcome, retries + 1, rate_limit, replayed)
             decision = decide(
@@ -353,9 +349,9 @@ def exchange(flow: RequestFlow, send: Callable[[], Any], budget: RateBudget | No
         elif action is ACQUIRE:
             assert budget is not None
             reply = budget.acquire()
-        elif isinstance(action, Observe):
+        elif isinstance(action, RateObservation):
             assert budget is not None
-            budget.observe(action.observation)
+            budget.observe(action)
         else:
             assert isinstance(action, Sleep)
             sleep(action.seconds)
@@ -381,9 +377,9 @@ async def aexchange(
         elif action is ACQUIRE:
             assert budget is not None
             reply = await budget.acquire_async()
-        elif isinstance(action, Observe):
+        elif isinstance(action, RateObservation):
             assert budget is not None
-            await budget.observe_async(action.observation)
+            await budget.observe_async(action)
         else:
             assert isinstance(action, Sleep)
             await async_sleep(action.seconds)

@@ -18,17 +18,6 @@ from types import ModuleType
 from typing import Any, Final, Literal, NamedTuple, TypeVar
 
 import httpx
-from hubspot_association_limits_api import Client
-from hubspot_association_limits_api.api.labels import create_label as create_label_endpoint
-from hubspot_association_limits_api.api.labels import delete_label as delete_label_endpoint
-from hubspot_association_limits_api.api.labels import list_labels, update_label
-from hubspot_association_limits_api.api.limits import (
-    create_limits,
-    get_limits,
-    list_all_limits,
-    purge_limits,
-    update_limits,
-)
 
 from ._auth import OAuthCredentials, OAuthRefreshAuth, TokenRefresh, check_secure_url
 from ._batching import batch_flow, purge_flow
@@ -50,14 +39,15 @@ from ._flow import (
     run,
     single,
 )
+from ._generated import generated
 from ._inputs import coerce_keys, coerce_limit_inputs, pair_ids
 from ._labels import (
     create_label_flow,
     create_request,
     delete_label_flow,
     rename_label_flow,
+    rename_step,
     type_id_of,
-    update_body,
 )
 from ._logging import configure_from_env
 from ._pacing import InProcessBudget, RateBudget
@@ -72,7 +62,7 @@ from ._transport import (
     PrefixTransport,
     rewrite_prefix,
 )
-from ._wire import key_body, limit_body, read_labels, read_limits
+from ._wire import key_body, label_create_body, label_update_body, limit_body, read_labels, read_limits
 from .errors import InvalidInputError
 
 __all__ = ["AsyncLimitsClient", "LimitsClient"]
@@ -232,25 +222,28 @@ class _Target:
 
 def _request(step: Step) -> _Request:
     """The request a step sends (a ``Resend`` sends none)."""
+    g = generated()
     match step:
         case SendLimits(operation, pair, chunk):
-            endpoint = create_limits if operation == "create" else update_limits
+            endpoint = g.create_limits if operation == "create" else g.update_limits
             return _Request(endpoint, pair, {"body": limit_body(chunk)}, "POST")
         case SendKeys(pair, chunk):
-            return _Request(purge_limits, pair, {"body": key_body(chunk)}, "POST")
+            return _Request(g.purge_limits, pair, {"body": key_body(chunk)}, "POST")
         case ReadPair(pair):
-            return _Request(get_limits, pair, {}, "GET")
+            return _Request(g.get_limits, pair, {}, "GET")
         case ReadAll():
-            return _Request(list_all_limits, (), {}, "GET")
+            return _Request(g.list_all_limits, (), {}, "GET")
         case ReadLabels(pair):
-            return _Request(list_labels, pair, {}, "GET")
-        case CreateLabel(pair, body):
+            return _Request(g.list_labels, pair, {}, "GET")
+        case CreateLabel(pair, label, name, inverse_label):
             # Not idempotent: the label flow decides any resend, after reading the labels back.
-            return _Request(create_label_endpoint, pair, {"body": body}, "POST", retry_posts=False)
-        case RenameLabel(pair, body):
-            return _Request(update_label, pair, {"body": body}, "PUT")
+            created = label_create_body(label, name, inverse_label)
+            return _Request(g.create_label, pair, {"body": created}, "POST", retry_posts=False)
+        case RenameLabel(pair, type_id, label, inverse_label):
+            renamed = label_update_body(type_id, label, inverse_label)
+            return _Request(g.update_label, pair, {"body": renamed}, "PUT")
         case DeleteLabel(pair, type_id):
-            return _Request(delete_label_endpoint, (*pair, type_id), {}, "DELETE")
+            return _Request(g.delete_label, (*pair, type_id), {}, "DELETE")
     raise TypeError(f"{type(step).__name__} sends no request")  # a flow bug, not a HubSpot answer
 
 
@@ -301,7 +294,7 @@ class LimitsClient:
         if self._core.api_prefix != GENERATED_PREFIX:
             transport = PrefixTransport(transport, self._core.api_prefix)
         self._http = httpx.Client(**self._core.httpx_args(transport))
-        self._generated = Client(base_url=self._core.base_url).set_httpx_client(self._http)
+        self._generated = generated().Client(base_url=self._core.base_url).set_httpx_client(self._http)
 
     def __repr__(self) -> str:
         return self._core.describe(type(self).__name__)
@@ -422,7 +415,7 @@ class LimitsClient:
     ) -> None:
         """Rename one of the portal's labels (and its inverse label); HubSpot answers 204."""
         pair = pair_ids(from_object_type, to_object_type)
-        return self._run(rename_label_flow(pair, update_body(type_id, label, inverse_label)), retry)
+        return self._run(rename_label_flow(rename_step(pair, type_id, label, inverse_label)), retry)
 
     def delete_label(
         self, from_object_type: str, to_object_type: str, type_id: int, *, retry: RetryPolicy | None = None
@@ -475,7 +468,7 @@ class AsyncLimitsClient:
         if self._core.api_prefix != GENERATED_PREFIX:
             transport = AsyncPrefixTransport(transport, self._core.api_prefix)
         self._http = httpx.AsyncClient(**self._core.httpx_args(transport))
-        self._generated = Client(base_url=self._core.base_url).set_async_httpx_client(self._http)
+        self._generated = generated().Client(base_url=self._core.base_url).set_async_httpx_client(self._http)
 
     def __repr__(self) -> str:
         return self._core.describe(type(self).__name__)
@@ -596,7 +589,7 @@ class AsyncLimitsClient:
     ) -> None:
         """Rename one of the portal's labels (and its inverse label); HubSpot answers 204."""
         pair = pair_ids(from_object_type, to_object_type)
-        return await self._run(rename_label_flow(pair, update_body(type_id, label, inverse_label)), retry)
+        return await self._run(rename_label_flow(rename_step(pair, type_id, label, inverse_label)), retry)
 
     async def delete_label(
         self, from_object_type: str, to_object_type: str, type_id: int, *, retry: RetryPolicy | None = None

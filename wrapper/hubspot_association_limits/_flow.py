@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable, Generator
 from typing import Any, Literal, TypeVar
 
 import attrs
-from hubspot_association_limits_api.models import LabelCreateInput, LabelUpdateInput
 
 from ._call import Exchange, FailedAttempt
 from ._retry import GiveUp, Retry
@@ -88,15 +87,19 @@ class CreateLabel:
     """Send a label create once: never resent by the request's own retries (``retry_posts`` off)."""
 
     pair: Pair
-    body: LabelCreateInput
+    label: str
+    name: str
+    inverse_label: str | None
 
 
 @attrs.frozen
 class RenameLabel:
-    """Rename a label."""
+    """Rename a label (and its inverse label)."""
 
     pair: Pair
-    body: LabelUpdateInput
+    type_id: int
+    label: str
+    inverse_label: str | None
 
 
 @attrs.frozen

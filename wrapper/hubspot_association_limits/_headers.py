@@ -49,13 +49,18 @@ class RateLimitInfo:
         """Parse the headers (case-insensitive; unreadable values become None) in one pass."""
         found: dict[str, int | None] = {}
         if isinstance(headers, httpx.Headers):
-            # Every response passes here: read the raw bytes (int() takes them) instead of
-            # decoding every header as .items() would; a repeated header is unreadable, as
-            # its comma-joined value is.
+            # Every response passes here: read the raw bytes instead of decoding every header
+            # as .items() would.
+            # HTTP/1.1 (h11) and HTTP/2 hand names over in lower case: lower() only the others.
             for raw_name, raw_value in headers.raw:
-                field = _RATE_LIMIT_RAW.get(raw_name.lower())
+                field = _RATE_LIMIT_RAW.get(raw_name)
+                if field is None and not raw_name.islower():
+                    field = _RATE_LIMIT_RAW.get(raw_name.lower())
                 if field is not None:
-                    found[field] = None if field in found else _int_or_none(raw_value)
+                    try:  # int() takes the bytes; a repeated header is unreadable, as its joined value is
+                        found[field] = None if field in found else int(raw_value)
+                    except ValueError:
+                        found[field] = None
             return cls(**found)
         for text, value in headers.items():
             field = _RATE_LIMIT_FIELDS.get(text.lower())

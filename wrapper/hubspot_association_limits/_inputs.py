@@ -9,7 +9,6 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
-from ._catalogue import normalise_object_type
 from ._rules import MAX_LIMIT, MIN_LIMIT
 from ._types import AssociationTypeKey, LimitInput
 from .errors import InvalidInputError
@@ -42,6 +41,9 @@ def object_type_id(value: object, field: str) -> str:
 # Every call names its pair and a program uses few pairs: each name is looked up once (pure, bounded).
 @functools.lru_cache(maxsize=256)
 def _checked_object_type(value: str) -> tuple[str, str | None]:
+    # The catalogue (286 association types) is loaded by the first lookup, not with the client.
+    from ._catalogue import normalise_object_type
+
     known = normalise_object_type(value)
     if known is not None:
         return known, None
@@ -86,6 +88,8 @@ def _integer(value: object, index: int, field: str, low: int, high: int) -> int:
 
 
 def _fields(item: object, index: int, required: frozenset[str]) -> Mapping[str, Any]:
+    if type(item) is dict and item.keys() == required:  # the usual case, without the ABC check
+        return item
     if not isinstance(item, Mapping):
         raise InvalidInputError(f"must be a mapping or a typed input, got {type(item).__name__}", index=index)
     if item.keys() == required:  # the usual case; the checks below only name what is wrong
@@ -104,6 +108,8 @@ def _fields(item: object, index: int, required: frozenset[str]) -> Mapping[str, 
 
 def _check_unique(keys: list[AssociationTypeKey]) -> None:
     # One association type twice in one call makes per-item errors ambiguous; HubSpot does not say which wins.
+    if len(keys) < 2:
+        return
     seen: dict[AssociationTypeKey, int] = {}
     for index, key in enumerate(keys):
         if key in seen:
@@ -114,6 +120,18 @@ def _check_unique(keys: list[AssociationTypeKey]) -> None:
 
 
 def _limit_input(item: object, index: int) -> LimitInput:
+    if type(item) is dict and item.keys() == _LIMIT_KEYS:
+        # The usual input, checked in one go; anything else takes the path below, which names the problem.
+        category, type_id, maximum = item["category"], item["typeId"], item["maxToObjectIds"]
+        if (
+            type(category) is str
+            and category.strip()
+            and type(type_id) is int
+            and 0 <= type_id <= _INT32_MAX
+            and type(maximum) is int
+            and MIN_LIMIT <= maximum <= MAX_LIMIT
+        ):
+            return LimitInput(category, type_id, maximum)
     if isinstance(item, LimitInput):
         values: Mapping[str, Any] = {
             "category": item.category,
@@ -141,6 +159,8 @@ def _key(item: object, index: int) -> AssociationTypeKey:
 
 
 def _as_list(items: object) -> list[object]:
+    if type(items) is list:  # the usual case, without the ABC checks
+        return items
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
         raise InvalidInputError(f"inputs must be a list, got {type(items).__name__}", field="inputs")
     return list(items)
@@ -149,7 +169,8 @@ def _as_list(items: object) -> list[object]:
 def coerce_limit_inputs(items: object) -> list[LimitInput]:
     """Validated inputs for create/update, from ``LimitInput`` objects or HubSpot-keyed dicts."""
     inputs = [_limit_input(item, index) for index, item in enumerate(_as_list(items))]
-    _check_unique([item.key for item in inputs])
+    if len(inputs) > 1:
+        _check_unique([item.key for item in inputs])
     return inputs
 
 

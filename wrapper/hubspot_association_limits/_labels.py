@@ -17,8 +17,6 @@ from collections.abc import Sequence
 from typing import Final
 
 import attrs
-from hubspot_association_limits_api.models import LabelCreateInput, LabelUpdateInput
-from hubspot_association_limits_api.types import UNSET
 
 from ._call import Exchange, failed_attempt
 from ._flow import CreateLabel, DeleteLabel, Flow, Pair, ReadLabels, RenameLabel, Resend
@@ -37,8 +35,8 @@ __all__ = [
     "create_request",
     "delete_label_flow",
     "rename_label_flow",
+    "rename_step",
     "type_id_of",
-    "update_body",
 ]
 
 _INT32_MAX: Final = 2**31 - 1
@@ -85,12 +83,9 @@ class CreateRequest:
         """A pair like contact-to-contact lists both directions in one read."""
         return self.from_id == self.to_id
 
-    def body(self) -> LabelCreateInput:
-        return LabelCreateInput(
-            label=self.label,
-            name=self.name,
-            inverse_label=UNSET if self.inverse_label is None else self.inverse_label,
-        )
+    def step(self) -> CreateLabel:
+        """The step that sends this create."""
+        return CreateLabel(self.pair, self.label, self.name, self.inverse_label)
 
     def created_in(
         self, types: Sequence[AssociationLabel], *, reverse: bool = False
@@ -123,14 +118,10 @@ def create_request(
     return CreateRequest(from_id, to_id, text, _text(name, "name"), inverse)
 
 
-def update_body(type_id: object, label: object, inverse_label: object) -> LabelUpdateInput:
-    """Validate ``update_label``'s arguments into the PUT body."""
+def rename_step(pair: Pair, type_id: object, label: object, inverse_label: object) -> RenameLabel:
+    """Validate ``update_label``'s arguments into the step that sends the rename."""
     inverse = _optional_text(inverse_label, "inverse_label")
-    return LabelUpdateInput(
-        association_type_id=type_id_of(type_id),
-        label=_text(label, "label"),
-        inverse_label=UNSET if inverse is None else inverse,
-    )
+    return RenameLabel(pair, type_id_of(type_id), _text(label, "label"), inverse)
 
 
 def _note_not_created(
@@ -170,7 +161,7 @@ def create_label_flow(request: CreateRequest) -> Flow[LabelsResult]:
     known = {association_type.key for association_type in before.results}
     while True:
         try:
-            return read_labels((yield CreateLabel(request.pair, request.body())))
+            return read_labels((yield request.step()))
         except HubSpotError as error:
             failed = failed_attempt(error)
             if failed is None:
@@ -188,9 +179,9 @@ def create_label_flow(request: CreateRequest) -> Flow[LabelsResult]:
             )
 
 
-def rename_label_flow(pair: Pair, body: LabelUpdateInput) -> Flow[None]:
+def rename_label_flow(step: RenameLabel) -> Flow[None]:
     """Rename a label (PUT is safe to repeat, so its retries need nothing more)."""
-    raise_for_status((yield RenameLabel(pair, body)))
+    raise_for_status((yield step))
 
 
 def delete_label_flow(pair: Pair, type_id: int) -> Flow[None]:

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from hubspot_association_limits_api.models import AssociationCategory, KeyBatchInput, LimitBatchInput
-from hubspot_association_limits_api.models import AssociationTypeKey as GeneratedKey
-from hubspot_association_limits_api.models import LimitInput as GeneratedLimitInput
+import httpx
 
 from ._call import Answer, Exchange
+from ._generated import generated
 from ._headers import CORRELATION_HEADER
 from ._logging import logger
 from ._redact import redact
@@ -30,8 +29,18 @@ from ._results import BatchResult, LabelsResult, LimitsResult, ResponseMeta
 from ._types import AssociationLabel, AssociationTypeKey, ItemError, Limit, LimitInput, Unreadable
 from .errors import UnreadableResponseError, from_response
 
+if TYPE_CHECKING:
+    from hubspot_association_limits_api.models import (
+        KeyBatchInput,
+        LabelCreateInput,
+        LabelUpdateInput,
+        LimitBatchInput,
+    )
+
 __all__ = [
     "key_body",
+    "label_create_body",
+    "label_update_body",
     "limit_body",
     "meta_of",
     "raise_for_status",
@@ -49,10 +58,11 @@ _SHOWN_INPUTS: Final = 5
 
 def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
     """The create/update request body for one chunk."""
-    return LimitBatchInput(
+    g = generated()
+    return g.LimitBatchInput(
         inputs=[
-            GeneratedLimitInput(
-                category=AssociationCategory(item.category),
+            g.LimitInput(
+                category=g.category(item.category),
                 type_id=item.type_id,
                 max_to_object_ids=item.max_to_object_ids,
             )
@@ -63,11 +73,24 @@ def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
 
 def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
     """The purge request body for one chunk."""
-    return KeyBatchInput(
-        inputs=[
-            GeneratedKey(category=AssociationCategory(key.category), type_id=key.type_id) for key in chunk
-        ]
+    g = generated()
+    return g.KeyBatchInput(
+        inputs=[g.AssociationTypeKey(category=g.category(key.category), type_id=key.type_id) for key in chunk]
     )
+
+
+def label_create_body(label: str, name: str, inverse_label: str | None) -> LabelCreateInput:
+    """The body of a label create (``inverseLabel`` only for a paired label)."""
+    g = generated()
+    inverse = g.UNSET if inverse_label is None else inverse_label
+    return g.LabelCreateInput(label=label, name=name, inverse_label=inverse)
+
+
+def label_update_body(type_id: int, label: str, inverse_label: str | None) -> LabelUpdateInput:
+    """The body of a label rename."""
+    g = generated()
+    inverse = g.UNSET if inverse_label is None else inverse_label
+    return g.LabelUpdateInput(association_type_id=type_id, label=label, inverse_label=inverse)
 
 
 # --- responses --------------------------------------------------------------------------------------
@@ -75,12 +98,15 @@ def key_body(chunk: Sequence[AssociationTypeKey]) -> KeyBatchInput:
 
 def meta_of(exchange: Exchange) -> ResponseMeta:
     """The meta of a request's final answer (its rate-limit headers as the request flow read them)."""
-    return ResponseMeta.from_response(exchange.status_code, exchange.response.headers, exchange.rate_limit)
+    response = exchange.response
+    # The generated Response keeps httpx's own Headers (typed there as a mapping).
+    headers = cast(httpx.Headers, response.headers)
+    return ResponseMeta(int(response.status_code), headers, exchange.rate_limit)
 
 
 def raise_for_status(exchange: Exchange) -> None:
     """The one place a non-2xx answer becomes a typed error (with why it was not retried, as a note)."""
-    status = exchange.status_code
+    status = int(exchange.response.status_code)
     if not 200 <= status < 300:
         error = from_response(status, exchange.response.headers, exchange.response.content)
         if exchange.gave_up:
@@ -136,6 +162,10 @@ def _list(
     return None
 
 
+def _at(where: str, index: int) -> str:
+    return f"{where}[{index}]"
+
+
 def _keyed(value: object, where: str, unreadable: list[Unreadable]) -> dict[str, Any] | None:
     # An item is named by (category, typeId); without both it cannot be told from any other.
     if not isinstance(value, dict):
@@ -153,6 +183,27 @@ def _optional_label(item: Mapping[str, Any], where: str, unreadable: list[Unread
         return label
     unreadable.append(Unreadable(f"{where}.label", label, "not a string"))
     return None
+
+
+def _limits(items: list[Any], unreadable: list[Unreadable]) -> list[Limit]:
+    limits = []
+    for index, value in enumerate(items):
+        # The usual entry, read without building its location: every field as HubSpot sends it.
+        if type(value) is dict:
+            category, type_id = value.get("category"), value.get("typeId")
+            label, maximum = value.get("label"), value.get("userEnforcedMaxToObjectIds")
+            if (
+                type(category) is str
+                and type(type_id) is int
+                and (label is None or type(label) is str)
+                and (maximum is None or type(maximum) is int)
+            ):
+                limits.append(Limit(category, type_id, label, maximum))
+                continue
+        limit = _limit(value, _at("results", index), unreadable)
+        if limit is not None:
+            limits.append(limit)
+    return limits
 
 
 def _limit(value: object, where: str, unreadable: list[Unreadable]) -> Limit | None:
@@ -275,10 +326,10 @@ def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
     raw_errors = _list(body, "errors", unreadable)
     if raw_results is None and raw_errors is None:
         raise _unreadable_body(response, "neither results nor errors to read", chunk)
-    results = [_limit(item, f"results[{i}]", unreadable) for i, item in enumerate(raw_results or [])]
+    results = _limits(raw_results, unreadable) if raw_results else []
     only_error = len(raw_errors or []) == 1
     errors = [
-        _item_error(item, f"errors[{i}]", chunk, only_error, unreadable)
+        _item_error(item, _at("errors", i), chunk, only_error, unreadable)
         for i, item in enumerate(raw_errors or [])
     ]
     status = body.get("status")
@@ -286,7 +337,7 @@ def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
         unreadable.append(Unreadable("status", status, "not a string"))
         status = None
     return BatchResult(
-        results=[r for r in results if r is not None],
+        results=results,
         errors=[e for e in errors if e is not None],
         status=status,
         meta=meta_of(exchange),
@@ -306,11 +357,8 @@ def _results_of(exchange: Exchange, unreadable: list[Unreadable]) -> list[Any]:
 def read_limits(exchange: Exchange) -> LimitsResult:
     """A read of limits (one pair, or all): the limits that can be read, the rest kept raw."""
     unreadable: list[Unreadable] = []
-    limits = [
-        _limit(item, f"results[{i}]", unreadable) for i, item in enumerate(_results_of(exchange, unreadable))
-    ]
     return LimitsResult(
-        results=[limit for limit in limits if limit is not None],
+        results=_limits(_results_of(exchange, unreadable), unreadable),
         meta=meta_of(exchange),
         unreadable=_logged(unreadable, exchange.response),
     )
@@ -320,7 +368,8 @@ def read_labels(exchange: Exchange) -> LabelsResult:
     """A list of association types (the labels of a pair, or the ones just created)."""
     unreadable: list[Unreadable] = []
     labels = [
-        _label(item, f"results[{i}]", unreadable) for i, item in enumerate(_results_of(exchange, unreadable))
+        _label(item, _at("results", i), unreadable)
+        for i, item in enumerate(_results_of(exchange, unreadable))
     ]
     return LabelsResult(
         results=[label for label in labels if label is not None],
