@@ -21,7 +21,7 @@ import datetime
 import random
 import time
 from collections.abc import Awaitable, Callable, Generator, Mapping
-from typing import Any, Final, NamedTuple, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 import httpx
@@ -71,13 +71,14 @@ class Answer(Protocol):
     def headers(self) -> Mapping[str, str]: ...
 
 
-class Exchange(NamedTuple):
+@attrs.define
+class Exchange:
     """What one request came to, after its retries: the final answer (any status) and what was learned.
 
     ``replayed_after_ambiguous_failure``: the request was sent again after an attempt that may have
     been applied (a 5xx, a timeout, a dropped connection), so the final answer may describe that
-    attempt's effect. ``gave_up`` says why a final error answer was not retried. (A named tuple: one
-    is made for every request, and it is the cheapest immutable value.)
+    attempt's effect. ``gave_up`` says why a final error answer was not retried. (Not frozen: one is
+    made for every request, and a frozen class's __init__ costs twice as much.)
     """
 
     response: Answer

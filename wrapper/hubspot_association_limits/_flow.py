@@ -39,6 +39,8 @@ __all__ = [
     "single",
 ]
 
+# The steps are attrs.define, not frozen: made and dropped on every call, where a frozen class's
+# setattr-per-field __init__ costs twice as much; nothing holds on to one.
 Operation = Literal["create", "update"]
 Pair = tuple[str, str]
 """(from object type id, to object type id)."""
@@ -46,7 +48,7 @@ Pair = tuple[str, str]
 _R = TypeVar("_R")
 
 
-@attrs.frozen
+@attrs.define
 class SendLimits:
     """Send one create or update chunk."""
 
@@ -55,7 +57,7 @@ class SendLimits:
     chunk: list[LimitInput]
 
 
-@attrs.frozen
+@attrs.define
 class SendKeys:
     """Send one purge chunk."""
 
@@ -63,26 +65,26 @@ class SendKeys:
     chunk: list[AssociationTypeKey]
 
 
-@attrs.frozen
+@attrs.define
 class ReadPair:
     """Read the limits of one pair."""
 
     pair: Pair
 
 
-@attrs.frozen
+@attrs.define
 class ReadAll:
     """Read every limit of the portal."""
 
 
-@attrs.frozen
+@attrs.define
 class ReadLabels:
     """Read the association types (labels) of one pair."""
 
     pair: Pair
 
 
-@attrs.frozen
+@attrs.define
 class CreateLabel:
     """Send a label create once: never resent by the request's own retries (``retry_posts`` off)."""
 
@@ -92,7 +94,7 @@ class CreateLabel:
     inverse_label: str | None
 
 
-@attrs.frozen
+@attrs.define
 class RenameLabel:
     """Rename a label (and its inverse label)."""
 
@@ -102,7 +104,7 @@ class RenameLabel:
     inverse_label: str | None
 
 
-@attrs.frozen
+@attrs.define
 class DeleteLabel:
     """Delete a label."""
 
@@ -110,7 +112,7 @@ class DeleteLabel:
     type_id: int
 
 
-@attrs.frozen
+@attrs.define
 class Resend:
     """Ask the call whether to send a refused create again; if so, wait first. Answers the decision."""
 

@@ -27,9 +27,12 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.define
 class ResponseMeta:
-    """The raw status and headers of a response, its correlation id and rate-limit headers."""
+    """The raw status and headers of a response, its correlation id and rate-limit headers.
+
+    (Not frozen: one is made for every response, and a frozen class's __init__ costs twice as much.)
+    """
 
     status_code: int
     headers: httpx.Headers
