@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 import yaml
 from hubspot_association_limits.mock import FIDELITY, Basis, behaviour, behaviours, counts_by_basis
-from hubspot_association_limits.mock._fidelity import AREAS, ASPECTS, OPERATIONS
+from hubspot_association_limits.mock._fidelity import AREAS, ASPECTS, OPERATIONS, Found, behind
 
 from . import corpus
 
@@ -99,3 +99,94 @@ def test_the_page_shows_every_behaviour_and_the_counts() -> None:
 def test_an_unknown_part_of_the_page_fails_the_build() -> None:
     with pytest.raises(ValueError, match="unknown fidelity part"):
         _hook().render("<!-- fidelity: nope -->")
+
+
+def test_traces_belong_to_choices_and_inferences_and_read_as_a_check_reports() -> None:
+    from hubspot_association_limits.conformance import KINDS
+
+    for entry in FIDELITY:
+        assert not entry.traces or entry.basis in (Basis.CHOICE, Basis.INFERRED), entry.id
+        for trace in entry.traces:
+            assert re.fullmatch(r"status|headers\.[a-z0-9-]+\*?|body(\.[A-Za-z\[\].]+)?\*?", trace.path), (
+                entry.id
+            )
+            assert set(trace.kinds) <= set(KINDS) and set(trace.operations) <= set(OPERATIONS), entry.id
+            for pattern in (trace.answered, trace.recorded, trace.status, trace.words):
+                re.compile(pattern or "")
+
+
+INVALID_TYPE = "0--1 is not a valid association type between CONTACT and COMPANY"
+OUT_OF_RANGE = "maxToObjectIds must be between 1 and 10000"
+
+
+@pytest.mark.parametrize(
+    ("found", "ids"),
+    [
+        pytest.param(
+            Found("createLimits", "status", "status", 400, 207, 207, (INVALID_TYPE,)),
+            {"limits.batch.all-failed.status"},
+            id="the status of an all-failed batch",
+        ),
+        pytest.param(
+            Found("createLimits", "status", "status", 207, 400, 400, (INVALID_TYPE,)),
+            {"limits.batch.invalid-type.refused"},
+            id="the same, refused by configuration",
+        ),
+        pytest.param(
+            Found("purgeLimits", "status", "status", 207, 400, 400, (INVALID_TYPE,)),
+            {"limits.purge.invalid-type"},
+            id="the status of a purge of an invalid type",
+        ),
+        pytest.param(
+            Found("getLimits", "status", "status", 207, 400, 400, (INVALID_TYPE,)),
+            set(),
+            id="not an operation of the behaviours",
+        ),
+        pytest.param(
+            Found("updateLimits", "body.errors[].message", "value", "x", OUT_OF_RANGE, 207, (OUT_OF_RANGE,)),
+            {"item-error.out-of-range"},
+            id="the mock's words for a rule",
+        ),
+        pytest.param(
+            Found("updateLimits", "body.errors[].message", "value", "x", "too big", 207, ("too big",)),
+            {"item-error.configured-words"},
+            id="words the configuration gave",
+        ),
+        pytest.param(
+            Found("createLimits", "body.errors[].message", "value", "x", INVALID_TYPE, 207, (INVALID_TYPE,)),
+            set(),
+            id="HubSpot's recorded words",
+        ),
+        pytest.param(
+            Found(
+                "updateLimits", "body.errors[].subCategory", "missing", "crm.x", None, 207, (OUT_OF_RANGE,)
+            ),
+            {"item-error.sub-category.unknown"},
+            id="no subCategory where HubSpot's is not known",
+        ),
+        pytest.param(
+            Found(
+                "createLimits", "body.errors[].subCategory", "missing", "crm.x", None, 207, (INVALID_TYPE,)
+            ),
+            set(),
+            id="the recorded subCategory",
+        ),
+        pytest.param(
+            Found("listLabels", "body.results[]", "missing", {"category": "USER_DEFINED", "typeId": 7}),
+            {"labels.delete.both-directions"},
+            id="a trace in another operation's answer",
+        ),
+        pytest.param(
+            Found("listLabels", "body.results[]", "missing", {"category": "HUBSPOT_DEFINED", "typeId": 7}),
+            set(),
+            id="a recorded value that the trace does not read",
+        ),
+        pytest.param(
+            Found("getLimits", "headers.x-hubspot-ratelimit-daily-remaining", "unexpected", None, "5"),
+            {"headers.daily-always"},
+            id="a trailing * in the path",
+        ),
+    ],
+)
+def test_behind_finds_the_choices_a_difference_may_come_from(found: Found, ids: set[str]) -> None:
+    assert {entry.id for entry in behind(found)} == ids

@@ -448,6 +448,12 @@ def test_state_and_stats(api: httpx.Client, hubspot_mock: MockServer) -> None:
         ({"tokens": {"t": {"scopes": "crm"}}}, "scopes"),
         ({"item_error_extras": "yes"}, "item_error_extras must be true or false"),
         ({"shuffle_label_order": 1}, "shuffle_label_order must be true or false"),
+        ({"refuse_invalid_types": "no"}, "refuse_invalid_types must be true or false"),
+        ({"daily_rate_limit_headers": None}, "daily_rate_limit_headers must be true or false"),
+        ({"item_error_messages": "terse"}, "item_error_messages must map a rule to a message template"),
+        ({"item_error_messages": {"TYPO": "x"}}, "unknown rule 'TYPO'"),
+        ({"item_error_messages": {"NOT_CONFIGURED": "{limit}"}}, "names ['limit']"),
+        ({"item_error_messages": {"NOT_CONFIGURED": "{"}}, "is not a template"),
     ],
 )
 def test_bad_config_is_refused_and_changes_nothing(hubspot_mock: MockServer, fields, fragment) -> None:

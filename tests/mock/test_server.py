@@ -307,7 +307,17 @@ def test_tokens_reach_the_standalone_mock_without_showing_in_ps(tmp_path) -> Non
 @pytest.mark.parametrize(
     ("argv", "fields"),
     [
-        ([], {"label_limit_per_pair": 50, "item_error_extras": False, "shuffle_label_order": False}),
+        (
+            [],
+            {
+                "label_limit_per_pair": 50,
+                "item_error_extras": False,
+                "shuffle_label_order": False,
+                "refuse_invalid_types": False,
+                "daily_rate_limit_headers": True,
+                "item_error_messages": {},
+            },
+        ),
         (
             [
                 "--label-limit-per-pair",
@@ -318,6 +328,19 @@ def test_tokens_reach_the_standalone_mock_without_showing_in_ps(tmp_path) -> Non
                 "9",
             ],
             {"label_limit_per_pair": 3, "item_error_extras": True, "shuffle_label_order": True, "seed": 9},
+        ),
+        (
+            [
+                "--refuse-invalid-types",
+                "--no-daily-rate-limit-headers",
+                "--item-error-message",
+                "NOT_CONFIGURED=no limit on {typeId}",
+            ],
+            {
+                "refuse_invalid_types": True,
+                "daily_rate_limit_headers": False,
+                "item_error_messages": {"NOT_CONFIGURED": "no limit on {typeId}"},
+            },
         ),
     ],
 )

@@ -34,6 +34,7 @@ from hubspot_association_limits.cli._apply import (
     confirm_by_reading_back,
     progress_on_terminal,
 )
+from hubspot_association_limits.cli._conformance import app as conformance_app
 from hubspot_association_limits.cli._desired import (
     DesiredState,
     DesiredStateInvalid,
@@ -81,6 +82,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,  # rich tracebacks print local variables, and a token may be one
     rich_markup_mode=None,
 )
+app.add_typer(conformance_app)
 
 
 def _settings(ctx: typer.Context) -> Settings:

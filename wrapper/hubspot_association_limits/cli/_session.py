@@ -10,7 +10,7 @@ from hubspot_association_limits import LimitsClient, RateBudget
 from hubspot_association_limits._extras import install_hint, is_missing
 from hubspot_association_limits.cli._output import EXIT_USAGE, Output, Settings
 
-__all__ = ["open_client"]
+__all__ = ["budget_of", "open_client"]
 
 # The embedded mock accepts any well-formed bearer token; this one is not a secret.
 _MOCK_TOKEN: Final = "embedded-mock-token"
@@ -20,7 +20,7 @@ _REDIS_SCHEMES: Final = ("redis://", "rediss://", "unix://")
 @contextmanager
 def open_client(settings: Settings, output: Output) -> Iterator[LimitsClient]:
     """A LimitsClient for the global options: on the embedded mock with --mock, else on HubSpot."""
-    options: dict[str, Any] = {"budget": _budget(settings, output)}
+    options: dict[str, Any] = {"budget": budget_of(settings, output)}
     if settings.prefix is not None:
         options["api_prefix"] = settings.prefix
     if settings.mock:
@@ -48,7 +48,7 @@ def open_client(settings: Settings, output: Output) -> Iterator[LimitsClient]:
         yield client
 
 
-def _budget(settings: Settings, output: Output) -> RateBudget | None:
+def budget_of(settings: Settings, output: Output) -> RateBudget | None:
     """``--budget redis://...``: a RedisBudget shared with every worker naming the same Redis."""
     if settings.budget is None:
         return None

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._app import create_app
     from ._config import FAULT_KINDS, MockConfig, TokenConfig
-    from ._fidelity import FIDELITY, Basis, Behaviour, behaviour, behaviours, counts_by_basis
+    from ._fidelity import (
+        FIDELITY,
+        Basis,
+        Behaviour,
+        Found,
+        Trace,
+        behaviour,
+        behaviours,
+        behind,
+        counts_by_basis,
+    )
     from ._server import MockServer, running_mock
 
 __all__ = [
@@ -19,11 +29,14 @@ __all__ = [
     "FIDELITY",
     "Basis",
     "Behaviour",
+    "Found",
     "MockConfig",
     "MockServer",
     "TokenConfig",
+    "Trace",
     "behaviour",
     "behaviours",
+    "behind",
     "counts_by_basis",
     "create_app",
     "running_mock",
@@ -35,6 +48,9 @@ _HOMES = {
     "Behaviour": "._fidelity",
     "behaviour": "._fidelity",
     "behaviours": "._fidelity",
+    "behind": "._fidelity",
+    "Found": "._fidelity",
+    "Trace": "._fidelity",
     "counts_by_basis": "._fidelity",
     "create_app": "._app",
     "FAULT_KINDS": "._config",

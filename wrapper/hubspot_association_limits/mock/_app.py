@@ -20,7 +20,7 @@ from ._bodies import (
     limit_json,
     new_correlation_id,
     now_iso,
-    refused_purge_body,
+    refused_batch_body,
 )
 from ._config import DEFAULT_PORTAL, ConfigError, MockConfig, config_from_json
 from ._edge import APPLIED_THEN_FAILED, CORRELATION_ID, FAULT, PORTAL, edge
@@ -29,6 +29,7 @@ from ._runtime import Runtime, config_json
 from ._store import BatchOutcome, LimitInput, LimitStore
 from ._types import LabelRefusal
 from ._validation import validate_body
+from ._words import UNKNOWN_ASSOCIATION_TYPE
 
 __all__ = ["MockApp", "create_app"]
 
@@ -183,13 +184,33 @@ def _limit_inputs(body: dict[str, Any]) -> list[LimitInput]:
     return [LimitInput(item["category"], item["typeId"], item["maxToObjectIds"]) for item in body["inputs"]]
 
 
-def _batch_response(request: Request, outcome: BatchOutcome, started_at: str, *, ok_status: int) -> Response:
+def _refused_batch(request: Request, outcome: BatchOutcome, keys: list[tuple[str, int]]) -> Response:
+    messages = _runtime(request).config.item_error_messages
+    body = refused_batch_body(_correlation_id(request), outcome, keys, messages)
+    return JSONResponse(body, status_code=400)
+
+
+def _batch_response(
+    request: Request, inputs: list[LimitInput], outcome: BatchOutcome, started_at: str, *, ok_status: int
+) -> Response:
+    config = _runtime(request).config
+    if config.refuse_invalid_types and _names_unknown_types(outcome):
+        return _refused_batch(request, outcome, [(item.category, item.type_id) for item in inputs])
     failed = _applied_then_failed(request)
     if failed is not None:
         return failed
-    extras = _runtime(request).config.item_error_extras
-    body = batch_body(outcome, with_label=ok_status == 201, started_at=started_at, extras=extras)
+    body = batch_body(
+        outcome,
+        with_label=ok_status == 201,
+        started_at=started_at,
+        extras=config.item_error_extras,
+        messages=config.item_error_messages,
+    )
     return JSONResponse(body, status_code=207 if outcome.failures else ok_status)
+
+
+def _names_unknown_types(outcome: BatchOutcome) -> bool:
+    return any(failure.reason == UNKNOWN_ASSOCIATION_TYPE for failure in outcome.failures)
 
 
 @_refusals
@@ -197,8 +218,9 @@ async def _create(request: Request) -> Response:
     from_type, to_type = _object_types(request)
     inputs = _limit_inputs(await _json_body(request, "LimitBatchInput"))
     started_at = now_iso()
-    outcome = _store(request).create(from_type, to_type, inputs)
-    return _batch_response(request, outcome, started_at, ok_status=201)
+    refuse = _runtime(request).config.refuse_invalid_types
+    outcome = _store(request).create(from_type, to_type, inputs, refuse_unknown=refuse)
+    return _batch_response(request, inputs, outcome, started_at, ok_status=201)
 
 
 @_refusals
@@ -206,8 +228,9 @@ async def _update(request: Request) -> Response:
     from_type, to_type = _object_types(request)
     inputs = _limit_inputs(await _json_body(request, "LimitBatchInput"))
     started_at = now_iso()
-    outcome = _store(request).update(from_type, to_type, inputs)
-    return _batch_response(request, outcome, started_at, ok_status=200)
+    refuse = _runtime(request).config.refuse_invalid_types
+    outcome = _store(request).update(from_type, to_type, inputs, refuse_unknown=refuse)
+    return _batch_response(request, inputs, outcome, started_at, ok_status=200)
 
 
 @_refusals
@@ -219,7 +242,7 @@ async def _purge(request: Request) -> Response:
     if outcome.failures:
         # HubSpot answers an invalid type in a purge with an error (evidence: 207 or 400); the mock
         # refuses the batch with 400 in the words of HubSpot's item error for the same mistake.
-        return JSONResponse(refused_purge_body(_correlation_id(request), outcome, keys), status_code=400)
+        return _refused_batch(request, outcome, keys)
     return _applied_then_failed(request) or Response(status_code=204)
 
 

@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
-from ._store import UNKNOWN_ASSOCIATION_TYPE, BatchOutcome, ItemFailure, StoredLimit
-from ._words import INVALID_ASSOCIATION_TYPE, item_context
+from ._store import BatchOutcome, ItemFailure, StoredLimit
+from ._words import INVALID_ASSOCIATION_TYPE, UNKNOWN_ASSOCIATION_TYPE, configured_message, item_context
 
 __all__ = [
     "batch_body",
@@ -19,7 +19,7 @@ __all__ = [
     "new_correlation_id",
     "now_iso",
     "rate_limit_body",
-    "refused_purge_body",
+    "refused_batch_body",
 ]
 
 _RATE_LIMIT_MESSAGES: Final = {
@@ -86,14 +86,27 @@ def limit_json(limit: StoredLimit, *, with_label: bool = True) -> dict[str, Any]
     return body
 
 
-def item_error(failure: ItemFailure, *, extras: bool = False) -> dict[str, Any]:
+def _message(failure: ItemFailure, messages: Mapping[str, str]) -> str:
+    template = messages.get(failure.reason)
+    if template is None:
+        return failure.message
+    f = failure
+    return configured_message(
+        template, f.message, f.category, f.type_id, f.from_object_type, f.to_object_type
+    )
+
+
+def item_error(
+    failure: ItemFailure, *, extras: bool = False, messages: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """One item error in HubSpot's shape. The subCategory is sent where HubSpot's is known (an
     invalid association type); ``extras`` adds what HubSpot is not known to send: the mock's
-    ``context.reason`` and the empty ``errors`` and ``links`` the upstream spec requires."""
+    ``context.reason`` and the empty ``errors`` and ``links`` the upstream spec requires.
+    ``messages`` rewords it by its rule (``MockConfig.item_error_messages``)."""
     body: dict[str, Any] = {"status": "error", "category": "VALIDATION_ERROR"}
     if failure.reason == UNKNOWN_ASSOCIATION_TYPE:
         body["subCategory"] = INVALID_ASSOCIATION_TYPE
-    body["message"] = failure.message
+    body["message"] = _message(failure, messages or {})
     body["context"] = item_context(failure.type_id, failure.from_object_type, failure.to_object_type)
     if extras:
         body["context"]["reason"] = [failure.reason]
@@ -102,7 +115,12 @@ def item_error(failure: ItemFailure, *, extras: bool = False) -> dict[str, Any]:
 
 
 def batch_body(
-    outcome: BatchOutcome, *, with_label: bool, started_at: str, extras: bool = False
+    outcome: BatchOutcome,
+    *,
+    with_label: bool,
+    started_at: str,
+    extras: bool = False,
+    messages: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The create/update envelope; with ``errors`` and ``numErrors`` when some items failed, and
     ``CANCELED`` when every item failed (``COMPLETE`` otherwise)."""
@@ -113,26 +131,32 @@ def batch_body(
     }
     if outcome.failures:
         body["numErrors"] = len(outcome.failures)
-        body["errors"] = [item_error(failure, extras=extras) for failure in outcome.failures]
+        body["errors"] = [
+            item_error(failure, extras=extras, messages=messages) for failure in outcome.failures
+        ]
     body["startedAt"] = started_at
     body["completedAt"] = now_iso()
     return body
 
 
-def refused_purge_body(
-    correlation_id: str, outcome: BatchOutcome, keys: Sequence[tuple[str, int]]
+def refused_batch_body(
+    correlation_id: str,
+    outcome: BatchOutcome,
+    keys: Sequence[tuple[str, int]],
+    messages: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The 400 of a purge that names association types the pair lacks: the first one's item error
-    as the body (message, subCategory, context), and ``errors[]`` naming every such input."""
+    """The 400 of a batch refused for naming association types the pair lacks (a purge; a create or
+    update with ``MockConfig.refuse_invalid_types``): the first one's item error as the body
+    (message, subCategory, context), and ``errors[]`` naming every such input."""
     invalid = {(failure.category, failure.type_id) for failure in outcome.failures}
     indexes = [index for index, key in enumerate(keys) if key in invalid]
-    first = item_error(outcome.failures[0])
+    first = item_error(outcome.failures[0], messages=messages)
     return error_body(
         correlation_id,
         first["message"],
         first["category"],
         errors=[
-            {"message": failure.message, "in": f"inputs[{index}]"}
+            {"message": _message(failure, messages or {}), "in": f"inputs[{index}]"}
             for index, failure in zip(indexes, outcome.failures, strict=True)
         ],
         context=first["context"],

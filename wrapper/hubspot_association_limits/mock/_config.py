@@ -7,6 +7,8 @@ from typing import Any, Final
 
 import attrs
 
+from ._words import template_problems
+
 __all__ = [
     "DEFAULT_PORTAL",
     "FAULT_KINDS",
@@ -86,6 +88,18 @@ def _check_bool(_: object, attribute: attrs.Attribute[Any], value: bool) -> None
         raise ConfigError(f"{attribute.name} must be true or false, got {value!r}")
 
 
+def _messages(value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"item_error_messages must map a rule to a message template, got {value!r}")
+    return dict(value)
+
+
+def _check_messages(_: object, attribute: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
+    problems = template_problems(value)
+    if problems:
+        raise ConfigError(f"{attribute.name}: {'; '.join(problems)}")
+
+
 def _check_faults(_: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     unknown = [kind for kind in value if kind not in FAULT_KINDS]
     if unknown:
@@ -125,6 +139,18 @@ class MockConfig:
       ``random.Random(seed)``, so that no code comes to rely on an order HubSpot does not promise.
       Off, a created label's types come inverse first (as HubSpot's guide shows them) and a list
       comes HubSpot-defined types first (the catalogue's order), then the portal's by typeId.
+    - ``item_error_messages``: reword batch item errors by the rule they broke (a key of
+      ``context.reason``'s codes above), with a template that may name ``{message}`` (the mock's
+      own), ``{type}`` (``0-5``), ``{category}``, ``{typeId}``, ``{fromObjectType}`` and
+      ``{toObjectType}`` (``CONTACT``): put in HubSpot's words where they are known to you and
+      not yet to the mock, or prove that your code does not depend on a message's wording.
+    - ``refuse_invalid_types``: answer a create or update that names an association type the pair
+      does not have with a 400 (in the words of that item error, every such input named in
+      ``errors[]``) and apply none of its inputs, as a purge does. HubSpot's status for such a
+      batch is not recorded (the mock's 207 is its own choice): turn this on to prove your code
+      handles a refusal too.
+    - ``daily_rate_limit_headers``: False sends no ``X-HubSpot-RateLimit-Daily`` and
+      ``-Daily-Remaining``, as HubSpot does for apps that authenticate with OAuth.
     """
 
     tokens: Mapping[str, TokenConfig] | None = attrs.field(default=None, repr=_tokens_repr)
@@ -141,6 +167,11 @@ class MockConfig:
     label_limit_per_pair: int = attrs.field(default=50, validator=_check_positive)
     item_error_extras: bool = attrs.field(default=False, validator=_check_bool)
     shuffle_label_order: bool = attrs.field(default=False, validator=_check_bool)
+    item_error_messages: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_messages, validator=_check_messages
+    )
+    refuse_invalid_types: bool = attrs.field(default=False, validator=_check_bool)
+    daily_rate_limit_headers: bool = attrs.field(default=True, validator=_check_bool)
 
 
 def config_to_json(fields: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ._auth import bearer_token, check_token
 from ._bodies import edge_html, error_body, new_correlation_id, rate_limit_body
 from ._config import DEFAULT_PORTAL
+from ._limits import DAILY_HEADERS
 from ._runtime import Runtime
 
 __all__ = ["APPLIED_THEN_FAILED", "CORRELATION_ID", "FAULT", "PORTAL", "ConnectionDropped", "edge"]
@@ -53,6 +54,8 @@ async def edge(runtime: Runtime, routes: ASGIApp, scope: Scope, receive: Receive
         assert token is not None
         decision = runtime.limiter.take(token)  # per token, so per portal: a token has one portal
         rate_headers = decision.headers
+    if not config.daily_rate_limit_headers:
+        rate_headers = tuple(header for header in rate_headers if header[0] not in DAILY_HEADERS)
     extra = [(name.encode(), value.encode()) for name, value in rate_headers]
     extra.append((b"x-hubspot-correlation-id", correlation_id.encode()))
 

@@ -11,13 +11,17 @@ and docs cannot disagree. Each behaviour names its basis:
 
 Ids are stable: tools that compare the mock with HubSpot (a conformance check) look a difference up
 with ``behaviour(id)`` or ``behaviours(operation=..., aspect=...)`` and can tell a known choice of
-ours from a defect. Pure data; imports nothing heavy.
+ours from a defect. A choice or an inference also says where ``conformance check`` would show HubSpot
+disagreeing with it (its ``traces``), and ``behind(...)`` finds the behaviours a difference may come
+from. Pure data; imports nothing heavy.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+import json
+import re
 from collections import Counter
 from typing import Final
 
@@ -30,9 +34,13 @@ __all__ = [
     "OPERATIONS",
     "Basis",
     "Behaviour",
+    "Found",
+    "Trace",
     "behaviour",
     "behaviours",
+    "behind",
     "counts_by_basis",
+    "path_matches",
 ]
 
 
@@ -90,12 +98,69 @@ AREAS: Final = {
 """The part of the mock a behaviour belongs to (its id's first word), and the part's title."""
 
 
+def path_matches(pattern: str, path: str) -> bool:
+    """Whether a difference's path (``body.errors[].message``) is ``pattern``, or begins with it when
+    the pattern ends with ``*``."""
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
+@attrs.frozen
+class Trace:
+    """Where ``conformance check`` shows HubSpot disagreeing with a behaviour: a difference at
+    ``path`` (``status``, ``headers.<name>``, ``body.errors[].message``; a trailing ``*`` matches every
+    path it begins) of one of ``kinds`` (none: any), in the answer to one of ``operations`` (none: the
+    behaviour's); where given, the value the mock answered reads ``answered`` and some message of its
+    answer (its own, or an item error's) reads ``words``, and so on for the ``recorded`` value and the
+    answer's ``status`` (regular expressions over the value's text or JSON, matched in full)."""
+
+    path: str
+    kinds: tuple[str, ...] = ()
+    answered: str | None = None
+    recorded: str | None = None
+    status: str | None = None
+    words: str | None = None
+    operations: tuple[str, ...] = ()
+
+    def shows(self, found: Found) -> bool:
+        """Whether a difference (and the answer it was found in) is this trace, operations aside."""
+        if not path_matches(self.path, found.path) or (self.kinds and found.kind not in self.kinds):
+            return False
+        return (
+            _reads(self.answered, found.answered)
+            and _reads(self.recorded, found.recorded)
+            and _reads(self.status, found.status)
+            and (self.words is None or any(_reads(self.words, message) for message in found.messages))
+        )
+
+
+@attrs.frozen
+class Found:
+    """A difference ``conformance check`` found, as ``behind`` reads it: its key (operation, path,
+    kind), both values, and the status and messages (its own, its item errors') of the answer."""
+
+    operation: str
+    path: str
+    kind: str
+    recorded: object = None
+    answered: object = None
+    status: int | None = None
+    messages: tuple[str, ...] = ()
+
+
+def _reads(pattern: str | None, value: object) -> bool:
+    if pattern is None:
+        return True
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return re.fullmatch(pattern, text, re.DOTALL) is not None
+
+
 @attrs.frozen
 class Behaviour:
     """One behaviour of the mock and its basis.
 
     ``cases`` are evidence case ids; ``source`` a link (docs) or a file (spec); ``why`` says why we
-    chose or inferred it, or adds what the evidence leaves open.
+    chose or inferred it, or adds what the evidence leaves open. ``traces``: where a conformance
+    check would show HubSpot disagreeing with it (choices and inferences only).
     """
 
     id: str
@@ -106,6 +171,15 @@ class Behaviour:
     cases: tuple[str, ...] = ()
     source: str = ""
     why: str = ""
+    traces: tuple[Trace, ...] = ()
+
+    def shown_by(self, found: Found) -> bool:
+        """Whether a conformance check's difference may come from this behaviour."""
+        for trace in self.traces:
+            operations = trace.operations or self.operations
+            if (not operations or found.operation in operations) and trace.shows(found):
+                return True
+        return False
 
     @property
     def area(self) -> str:
@@ -137,6 +211,19 @@ _LABEL_CHANGES: Final = ("createLabel", "updateLabel", "deleteLabel")
 _INVALID_TYPE_CASES: Final = ("ballerina-limits-create-invalid-type", "ballerina-limits-update-invalid-type")
 
 _T, _I, _D, _S, _C = Basis.TRAFFIC, Basis.INFERRED, Basis.DOCS, Basis.SPEC, Basis.CHOICE
+
+# What the mock says, as patterns for traces: which rule an answer comes from.
+_BODY_KINDS: Final = ("value", "missing", "unexpected", "type")
+_INVALID_TYPE: Final = r".* is not a valid association type between .*"
+_OWN_ITEM_WORDS: Final = (
+    r"(maxToObjectIds must be between|a limit is already configured for|no limit is configured for) "
+)
+_OTHER_RULES: Final = _OWN_ITEM_WORDS + ".*"
+_REWORDED: Final = rf"(?!{_OWN_ITEM_WORDS}|{_INVALID_TYPE}$).*"
+_UNKNOWN_OBJECT: Final = r"Unable to infer object type from: .*"
+_DUPLICATE_LABEL: Final = r"(A label named|The label) .* already exists .*"
+_NOT_A_LABEL: Final = r"association (label .* does not exist|type .* is not a label) .*"
+_INVALID_JSON: Final = r"Invalid input JSON .*"
 
 FIDELITY: Final[tuple[Behaviour, ...]] = (
     # Routes
@@ -219,6 +306,22 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         cases=_INVALID_TYPE_CASES,
         why="HubSpot answers such a batch with a 2xx body (the live test binds it as a batch response), "
         "but the recording has no status code; upstream declares 207 for a batch with errors.",
+        traces=(Trace("status", ("status",), answered="207"),),
+    ),
+    Behaviour(
+        "limits.batch.invalid-type.refused",
+        "status",
+        "MockConfig.refuse_invalid_types answers a create or update that names a type the pair lacks with "
+        "a 400 in the words of that item error (every such input in errors[]), and applies none of its "
+        "inputs.",
+        _C,
+        operations=_BATCH,
+        why="HubSpot's status for such a batch is not recorded (limits.batch.all-failed.status) and it "
+        "refuses a purge of one (limits.purge.invalid-type): code should survive either answer.",
+        traces=(
+            Trace("status", ("status",), answered="400"),
+            Trace("body*", _BODY_KINDS, status="400", words=_INVALID_TYPE),
+        ),
     ),
     Behaviour(
         "limits.batch.canceled",
@@ -238,6 +341,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         operations=_BATCH,
         cases=_INVALID_TYPE_CASES,
         why="Only invalid types are recorded; nothing applied, so the batch reads as canceled.",
+        traces=(Trace("body.status", ("value",), answered="CANCELED", words=_OTHER_RULES),),
     ),
     Behaviour(
         "limits.batch.partial",
@@ -302,6 +406,10 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         cases=("ballerina-limits-list-all", "production-limits-get-entry"),
         why="HubSpot has been recorded sending an entry with userEnforcedMaxToObjectIds null, and a "
         "developer notes that it omits the field for no cap; what such entries mean is unknown.",
+        traces=(
+            Trace("body.results[]", ("missing",)),
+            Trace("body.results[].userEnforcedMaxToObjectIds", ("missing", "type")),
+        ),
     ),
     Behaviour(
         "limits.read.order",
@@ -337,6 +445,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         cases=("ballerina-limits-purge-invalid-type-live",),
         why="The live test accepted 207 or 400 and recorded no body; its later version asserts only that "
         "the answer is an error, which reads as 400.",
+        traces=(Trace("status", ("status",), answered="400"),),
     ),
     Behaviour(
         "limits.purge.invalid-type.words",
@@ -347,6 +456,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         operations=("purgeLimits",),
         cases=("ballerina-limits-purge-invalid-type-live",),
         why="No body was recorded; the words of the same mistake in create and update are HubSpot's.",
+        traces=(Trace("body*", _BODY_KINDS, status="400", words=_INVALID_TYPE),),
     ),
     Behaviour(
         "limits.purge.category",
@@ -377,6 +487,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         cases=_INVALID_TYPE_CASES,
         why="Both recordings put 0- before the typeId, one HUBSPOT_DEFINED and one USER_DEFINED; what the "
         "prefix means is unknown.",
+        traces=(Trace("body.errors[].context.type[]", ("value",)),),
     ),
     Behaviour(
         "item-error.object-words",
@@ -386,6 +497,10 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         operations=_BATCH,
         cases=_INVALID_TYPE_CASES,
         why="Only CONTACT and DEAL are recorded; the others follow their pattern.",
+        traces=(
+            Trace("body.errors[].context.fromObjectType[]", ("value",)),
+            Trace("body.errors[].context.toObjectType[]", ("value",)),
+        ),
     ),
     Behaviour(
         "item-error.object-words.custom",
@@ -394,16 +509,29 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=_BATCH,
         why="No recording names a custom object; the id is what every request can use.",
+        traces=(
+            Trace("body.errors[].context.fromObjectType[]", ("value",), answered=r"2-[0-9]+"),
+            Trace("body.errors[].context.toObjectType[]", ("value",), answered=r"2-[0-9]+"),
+        ),
     ),
     Behaviour(
         "item-error.nothing-invented",
         "body",
-        "Item errors carry no errors, links or context.reason, and no subCategory where HubSpot's is not "
-        "known.",
+        "Item errors carry no errors, links or context.reason.",
         _T,
         operations=_BATCH,
         cases=_INVALID_TYPE_CASES,
         why="Upstream's StandardError requires errors and links; HubSpot was recorded sending neither.",
+    ),
+    Behaviour(
+        "item-error.sub-category.unknown",
+        "body",
+        "An item error for a rule whose subCategory HubSpot was not seen to send (already configured, not "
+        "configured, out of range) carries none.",
+        _C,
+        operations=_BATCH,
+        why="Only the invalid-type subCategory is recorded; inventing one would invite code to rely on it.",
+        traces=(Trace("body.errors[].subCategory", ("missing",), words=_OTHER_RULES),),
     ),
     Behaviour(
         "item-error.extras",
@@ -413,6 +541,22 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         operations=_BATCH,
         why="For code that wants a machine-readable rule, or upstream's StandardError shape; off by "
         "default so that nothing HubSpot does not send is relied on.",
+        traces=(
+            Trace("body.errors[].context.reason", ("unexpected",)),
+            Trace("body.errors[].errors", ("unexpected",)),
+            Trace("body.errors[].links", ("unexpected",)),
+        ),
+    ),
+    Behaviour(
+        "item-error.configured-words",
+        "words",
+        "MockConfig.item_error_messages rewords item errors by the rule they broke: a template over the "
+        "mock's message and the item's context.",
+        _C,
+        operations=(*_BATCH, "purgeLimits"),
+        why="For HubSpot's words where a user knows them before the mock does, and for tests that prove "
+        "code does not depend on a message's wording.",
+        traces=(Trace("body.errors[].message", ("value",), answered=_REWORDED),),
     ),
     Behaviour(
         "item-error.pairing",
@@ -422,6 +566,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=_BATCH,
         why="HubSpot's context for other rules is not known; the recorded one is used by analogy.",
+        traces=(Trace("body.errors[].context*", ("missing", "unexpected", "type"), words=_OTHER_RULES),),
     ),
     Behaviour(
         "item-error.already-configured",
@@ -431,6 +576,9 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=("createLimits",),
         why="HubSpot's words are not recorded.",
+        traces=(
+            Trace("body.errors[].message", ("value",), answered=r"a limit is already configured for .*"),
+        ),
     ),
     Behaviour(
         "item-error.not-configured",
@@ -440,6 +588,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=("updateLimits",),
         why="HubSpot's words are not recorded.",
+        traces=(Trace("body.errors[].message", ("value",), answered=r"no limit is configured for .*"),),
     ),
     Behaviour(
         "item-error.out-of-range",
@@ -451,6 +600,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         source=_LIMITS_CHANGELOG,
         why="HubSpot's docs say its error states the valid range; its words are not recorded. Naming the "
         "limit that caps a label limit tells the user what to change.",
+        traces=(Trace("body.errors[].message", ("value",), answered=r"maxToObjectIds must be between .*"),),
     ),
     # Rules
     Behaviour(
@@ -581,6 +731,10 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         cases=("notes-labels-unknown-object-base-name",),
         why="Only the message is recorded for this API; the same error from the objects API had no "
         "category. The field helps a user find the mistake.",
+        traces=(
+            Trace("body.category", ("unexpected", "value"), words=_UNKNOWN_OBJECT),
+            Trace("body.errors*", _BODY_KINDS, words=_UNKNOWN_OBJECT),
+        ),
     ),
     # Labels
     Behaviour(
@@ -684,6 +838,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=("createLabel", "updateLabel"),
         why="HubSpot's guide calls the name unique; its rule for label texts and its words are not known.",
+        traces=(Trace("status", ("status",), answered="400", words=_DUPLICATE_LABEL),),
     ),
     Behaviour(
         "labels.rename.status",
@@ -729,6 +884,9 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         cases=("ballerina-label-delete-live",),
         why="Open: that live test deleted the two typeIds one after the other and expected 204 both times, "
         "which would mean either one direction per delete or 204 for a label already gone.",
+        traces=(
+            Trace("body.results[]", ("missing",), recorded='.*"USER_DEFINED".*', operations=("listLabels",)),
+        ),
     ),
     Behaviour(
         "labels.unknown-type-id",
@@ -738,6 +896,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=("updateLabel", "deleteLabel"),
         why="HubSpot's answers are not recorded.",
+        traces=(Trace("status", ("status",), answered="40[04]", words=_NOT_A_LABEL),),
     ),
     Behaviour(
         "labels.refusal.words",
@@ -746,6 +905,7 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         _C,
         operations=_LABEL_CHANGES,
         why="HubSpot's words are not recorded.",
+        traces=(Trace("body.message", ("value",)), Trace("body.errors*", _BODY_KINDS)),
     ),
     # Request errors and validation
     Behaviour(
@@ -771,6 +931,10 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
         "Malformed JSON is a 400 'Invalid input JSON on line L, column C: ...'.",
         _C,
         why="Not recorded for this API.",
+        traces=(
+            Trace("status", ("status",), answered="400", words=_INVALID_JSON),
+            Trace("body*", _BODY_KINDS, words=_INVALID_JSON),
+        ),
     ),
     Behaviour(
         "validation.transport",
@@ -837,9 +1001,18 @@ FIDELITY: Final[tuple[Behaviour, ...]] = (
     Behaviour(
         "headers.daily-always",
         "headers",
-        "The daily headers are sent for every token.",
+        "The daily headers are sent for every token, unless MockConfig.daily_rate_limit_headers is off.",
         _C,
         why="HubSpot omits them for OAuth tokens; the mock cannot tell a token's kind.",
+        traces=(Trace("headers.x-hubspot-ratelimit-daily*", ("unexpected",)),),
+    ),
+    Behaviour(
+        "headers.daily.oauth",
+        "headers",
+        "MockConfig.daily_rate_limit_headers off sends no X-HubSpot-RateLimit-Daily and -Daily-Remaining, "
+        "as HubSpot does for apps that authenticate with OAuth.",
+        _D,
+        source=_USAGE,
     ),
     Behaviour(
         "rate-limit.429",
@@ -923,6 +1096,11 @@ def behaviours(*, operation: str | None = None, aspect: str | None = None) -> tu
         if (operation is None or not entry.operations or operation in entry.operations)
         and (aspect is None or entry.aspect == aspect)
     )
+
+
+def behind(found: Found) -> tuple[Behaviour, ...]:
+    """The choices and inferences a difference found by ``conformance check`` may come from."""
+    return tuple(entry for entry in FIDELITY if entry.shown_by(found))
 
 
 def counts_by_basis() -> dict[Basis, int]:

@@ -10,10 +10,12 @@ from typing import Final
 
 import attrs
 
-__all__ = ["DAILY", "TEN_SECONDLY_ROLLING", "RateDecision", "RateLimiter"]
+__all__ = ["DAILY", "DAILY_HEADERS", "TEN_SECONDLY_ROLLING", "RateDecision", "RateLimiter"]
 
 TEN_SECONDLY_ROLLING: Final = "TEN_SECONDLY_ROLLING"
 DAILY: Final = "DAILY"
+# The headers HubSpot leaves out for OAuth apps (MockConfig.daily_rate_limit_headers off).
+DAILY_HEADERS: Final = ("X-HubSpot-RateLimit-Daily", "X-HubSpot-RateLimit-Daily-Remaining")
 
 
 @attrs.frozen
@@ -86,6 +88,6 @@ class RateLimiter:
             ("X-HubSpot-RateLimit-Max", str(self._burst)),
             ("X-HubSpot-RateLimit-Remaining", str(max(self._burst - len(bucket.window), 0))),
             ("X-HubSpot-RateLimit-Interval-Milliseconds", str(self._interval_ms)),
-            ("X-HubSpot-RateLimit-Daily", str(self._daily)),
-            ("X-HubSpot-RateLimit-Daily-Remaining", str(max(self._daily - bucket.used_today, 0))),
+            (DAILY_HEADERS[0], str(self._daily)),
+            (DAILY_HEADERS[1], str(max(self._daily - bucket.used_today, 0))),
         )

@@ -181,6 +181,25 @@ def build_parser(prog: str = "python -m hubspot_association_limits.mock") -> arg
         help="answer label creates and lists in a seeded random order (--fault-seed seeds it)",
     )
     parser.add_argument(
+        "--item-error-message",
+        dest="item_error_messages",
+        action="append",
+        metavar="RULE=TEMPLATE",
+        help="reword the item errors of RULE (UNKNOWN_ASSOCIATION_TYPE, ...) with TEMPLATE, which may "
+        "name {message}, {type}, {category}, {typeId}, {fromObjectType}, {toObjectType} (repeatable)",
+    )
+    parser.add_argument(
+        "--refuse-invalid-types",
+        action="store_true",
+        help="answer a create or update naming an association type the pair lacks with a 400",
+    )
+    parser.add_argument(
+        "--no-daily-rate-limit-headers",
+        dest="daily_rate_limit_headers",
+        action="store_false",
+        help="send no X-HubSpot-RateLimit-Daily(-Remaining) headers, as HubSpot does for OAuth apps",
+    )
+    parser.add_argument(
         "--tokens-file",
         metavar="PATH",
         help=f"accept the bearer tokens in PATH, one TOKEN[@PORTAL] a line ('#' starts a comment); "
@@ -232,6 +251,16 @@ def _tokens(entries: Sequence[tuple[str, str]]) -> dict[str, TokenConfig] | None
     return tokens
 
 
+def _messages(entries: Sequence[str] | None) -> dict[str, str]:
+    messages = {}
+    for entry in entries or []:
+        rule, sep, template = entry.partition("=")
+        if not sep:
+            raise ConfigError(f"--item-error-message {entry!r}: write RULE=TEMPLATE")
+        messages[rule] = template
+    return messages
+
+
 def config_from_args(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> MockConfig:
     """The MockConfig that parsed options (and ``HUBSPOT_MOCK_TOKENS`` in ``environ``) describe;
     raises ValueError for a bad value."""
@@ -249,6 +278,9 @@ def config_from_args(args: argparse.Namespace, environ: Mapping[str, str] = os.e
         label_limit_per_pair=args.label_limit_per_pair,
         item_error_extras=args.item_error_extras,
         shuffle_label_order=args.shuffle_label_order,
+        item_error_messages=_messages(args.item_error_messages),
+        refuse_invalid_types=args.refuse_invalid_types,
+        daily_rate_limit_headers=args.daily_rate_limit_headers,
         tokens=_tokens(_token_entries(args, environ)),
     )
 

@@ -12,6 +12,11 @@ from .._rules import MAX_LIMIT, MIN_LIMIT, label_name
 from ._registry import DEFAULT_FIRST_LABEL_TYPE_ID, AssociationType, Registry, SeedLabel, SeedLimit
 from ._types import LabelRefusal, TypeTable
 from ._words import (
+    ALREADY_CONFIGURED,
+    LABEL_LIMIT_ABOVE_OBJECT_LIMIT,
+    LIMIT_OUT_OF_RANGE,
+    NOT_CONFIGURED,
+    UNKNOWN_ASSOCIATION_TYPE,
     already_configured,
     invalid_association_type,
     label_capped_by,
@@ -30,14 +35,6 @@ __all__ = [
 ]
 
 _NO_CAP: Final = 2**31  # a seed's labels are the portal's starting point, not requests to cap
-
-# The rule an item broke. HubSpot sends no such code; the mock shows it in context.reason only with
-# MockConfig.item_error_extras.
-UNKNOWN_ASSOCIATION_TYPE: Final = "UNKNOWN_ASSOCIATION_TYPE"
-ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
-NOT_CONFIGURED: Final = "NOT_CONFIGURED"
-LIMIT_OUT_OF_RANGE: Final = "LIMIT_OUT_OF_RANGE"
-LABEL_LIMIT_ABOVE_OBJECT_LIMIT: Final = "LABEL_LIMIT_ABOVE_OBJECT_LIMIT"
 
 
 @attrs.frozen
@@ -139,26 +136,25 @@ class LimitStore:
                 if isinstance(failure, ItemFailure):
                     raise ValueError(f"initial limit {seed} is invalid: {failure.message}")
 
-    def create(self, from_type: str, to_type: str, inputs: Sequence[LimitInput]) -> BatchOutcome:
-        """Set limits on association types that have none; items apply in order."""
-        return self._batch(from_type, to_type, inputs, create=True)
+    def create(
+        self, from_type: str, to_type: str, inputs: Sequence[LimitInput], *, refuse_unknown: bool = False
+    ) -> BatchOutcome:
+        """Set limits on association types that have none; items apply in order. ``refuse_unknown``:
+        an input naming a type the pair lacks refuses the whole batch (nothing applied, those failures)."""
+        return self._batch(from_type, to_type, inputs, create=True, refuse_unknown=refuse_unknown)
 
-    def update(self, from_type: str, to_type: str, inputs: Sequence[LimitInput]) -> BatchOutcome:
-        """Change limits that exist; items apply in order."""
-        return self._batch(from_type, to_type, inputs, create=False)
+    def update(
+        self, from_type: str, to_type: str, inputs: Sequence[LimitInput], *, refuse_unknown: bool = False
+    ) -> BatchOutcome:
+        """Change limits that exist; items apply in order. ``refuse_unknown`` as for ``create``."""
+        return self._batch(from_type, to_type, inputs, create=False, refuse_unknown=refuse_unknown)
 
     def purge(self, from_type: str, to_type: str, keys: Sequence[tuple[str, int]]) -> BatchOutcome:
         """Remove the limits named by (category, typeId); keys without a limit are ignored. A key
         whose association type the pair does not have refuses the whole batch (nothing removed)."""
         limit_keys = [LimitKey(from_type, to_type, category, type_id) for category, type_id in keys]
         with self._lock:
-            failures = tuple(
-                _failure(
-                    key, UNKNOWN_ASSOCIATION_TYPE, invalid_association_type(key.type_id, from_type, to_type)
-                )
-                for key in limit_keys
-                if self._types.find(from_type, to_type, key.category, key.type_id) is None
-            )
+            failures = self._unknown_types(limit_keys)
             pair = self._pairs.get((from_type, to_type))
             if failures or pair is None:
                 return BatchOutcome((), failures)
@@ -227,12 +223,35 @@ class LimitStore:
                     limits.append(limit)
             return tuple(limits)
 
+    def _unknown_types(self, keys: Sequence[LimitKey]) -> tuple[ItemFailure, ...]:
+        # Caller holds the lock.
+        return tuple(
+            _failure(
+                key,
+                UNKNOWN_ASSOCIATION_TYPE,
+                invalid_association_type(key.type_id, key.from_object_type, key.to_object_type),
+            )
+            for key in keys
+            if self._types.find(key.from_object_type, key.to_object_type, key.category, key.type_id) is None
+        )
+
     def _batch(
-        self, from_type: str, to_type: str, inputs: Sequence[LimitInput], *, create: bool
+        self,
+        from_type: str,
+        to_type: str,
+        inputs: Sequence[LimitInput],
+        *,
+        create: bool,
+        refuse_unknown: bool,
     ) -> BatchOutcome:
         applied: list[StoredLimit] = []
         failures: list[ItemFailure] = []
         with self._lock:
+            if refuse_unknown:
+                keys = [LimitKey(from_type, to_type, item.category, item.type_id) for item in inputs]
+                unknown = self._unknown_types(keys)
+                if unknown:
+                    return BatchOutcome((), unknown)
             for item in inputs:
                 result = self._apply(from_type, to_type, item, create=create)
                 if isinstance(result, ItemFailure):

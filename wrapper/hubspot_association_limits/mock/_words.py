@@ -14,13 +14,23 @@ Both recordings put ``0-`` before the typeId, whatever its category (HUBSPOT_DEF
 
 from __future__ import annotations
 
+import string
+from collections.abc import Mapping
 from typing import Final
 
 from .._catalogue import object_type_info
 
 __all__ = [
+    "ALREADY_CONFIGURED",
     "INVALID_ASSOCIATION_TYPE",
+    "ITEM_ERROR_RULES",
+    "LABEL_LIMIT_ABOVE_OBJECT_LIMIT",
+    "LIMIT_OUT_OF_RANGE",
+    "MESSAGE_FIELDS",
+    "NOT_CONFIGURED",
+    "UNKNOWN_ASSOCIATION_TYPE",
     "already_configured",
+    "configured_message",
     "invalid_association_type",
     "item_context",
     "label_capped_by",
@@ -28,10 +38,28 @@ __all__ = [
     "object_type_word",
     "out_of_range",
     "pair_floored_by",
+    "template_problems",
     "type_reference",
 ]
 
 INVALID_ASSOCIATION_TYPE: Final = "crm.associations.INVALID_ASSOCIATION_TYPE"
+
+# The rule an item broke. HubSpot sends no such code; the mock shows it in context.reason only with
+# MockConfig.item_error_extras, and MockConfig.item_error_messages rewords an item error by it.
+UNKNOWN_ASSOCIATION_TYPE: Final = "UNKNOWN_ASSOCIATION_TYPE"
+ALREADY_CONFIGURED: Final = "ALREADY_CONFIGURED"
+NOT_CONFIGURED: Final = "NOT_CONFIGURED"
+LIMIT_OUT_OF_RANGE: Final = "LIMIT_OUT_OF_RANGE"
+LABEL_LIMIT_ABOVE_OBJECT_LIMIT: Final = "LABEL_LIMIT_ABOVE_OBJECT_LIMIT"
+ITEM_ERROR_RULES: Final = (
+    UNKNOWN_ASSOCIATION_TYPE,
+    ALREADY_CONFIGURED,
+    NOT_CONFIGURED,
+    LIMIT_OUT_OF_RANGE,
+    LABEL_LIMIT_ABOVE_OBJECT_LIMIT,
+)
+# What a configured message may name: the mock's own message, and the item error's context.
+MESSAGE_FIELDS: Final = ("message", "type", "category", "typeId", "fromObjectType", "toObjectType")
 
 
 def object_type_word(object_type_id: str) -> str:
@@ -88,4 +116,40 @@ def pair_floored_by(limit: int, category: str, type_id: int, label: str) -> str:
     return (
         f"the pair's limit may not fall below the limit of {limit} on the label {label!r} "
         f"({category} {type_id})"
+    )
+
+
+def template_problems(templates: Mapping[str, str]) -> list[str]:
+    """Why ``MockConfig.item_error_messages`` cannot be used: an unknown rule, a template that is not
+    text, or one that names a field other than ``MESSAGE_FIELDS`` (empty when it can)."""
+    problems = []
+    for rule, template in templates.items():
+        if rule not in ITEM_ERROR_RULES:
+            problems.append(f"unknown rule {rule!r}; choose from {list(ITEM_ERROR_RULES)}")
+            continue
+        if not isinstance(template, str):
+            problems.append(f"the message of {rule} must be text, got {template!r}")
+            continue
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        except ValueError as error:
+            problems.append(f"the message of {rule} is not a template: {error}")
+            continue
+        unknown = sorted(set(names) - set(MESSAGE_FIELDS))
+        if unknown:
+            problems.append(f"the message of {rule} names {unknown}; it may name {list(MESSAGE_FIELDS)}")
+    return problems
+
+
+def configured_message(
+    template: str, message: str, category: str, type_id: int, from_type: str, to_type: str
+) -> str:
+    """An item error's message as ``MockConfig.item_error_messages`` words it (a checked template)."""
+    return template.format(
+        message=message,
+        type=type_reference(type_id),
+        category=category,
+        typeId=type_id,
+        fromObjectType=object_type_word(from_type),
+        toObjectType=object_type_word(to_type),
     )
