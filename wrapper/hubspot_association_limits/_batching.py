@@ -9,7 +9,6 @@ the pair settles every key of the chunk.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TypeVar
 
 from ._call import Exchange
@@ -31,8 +30,10 @@ __all__ = ["batch_flow", "purge_flow"]
 _T = TypeVar("_T")
 
 
-def _chunks(items: Sequence[_T], size: int) -> list[list[_T]]:
-    return [list(items[start : start + size]) for start in range(0, len(items), size)]
+def _chunks(items: list[_T], size: int) -> list[list[_T]]:
+    if 0 < len(items) <= size:  # the usual call: one chunk
+        return [items]
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def _read_back(operation: Operation, pair: Pair, part: BatchResult) -> Flow[BatchResult]:

@@ -28,7 +28,7 @@ import httpx
 
 from ._headers import CORRELATION_HEADER, RateLimitInfo
 from ._logging import logger
-from ._pacing import RateBudget, RateObservation, observation_from
+from ._pacing import RateBudget, RateObservation
 from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide
 from .errors import (
     APIConnectionError,
@@ -280,7 +280,15 @@ def request_flow(
             rate_limit = RateLimitInfo.from_headers(outcome.headers)
             if call.budget is not None:
                 name = _policy_name(outcome) if status == 429 else None
-                yield observation_from(status, rate_limit, name)
+                yield RateObservation(
+                    status,
+                    name,
+                    rate_limit.max,
+                    rate_limit.remaining,
+                    rate_limit.interval_ms,
+                    rate_limit.daily,
+                    rate_limit.daily_remaining,
+                )
             if 200 <= status < 300:
                 return Exchange(outcome, retries + 1, rate_limit, replayed)
             decision = decide(

@@ -183,10 +183,6 @@ class _Core:
             "transport": transport,
         }
 
-    def call(self, retry: RetryPolicy | None) -> Call:
-        """The state of one call: its policy (the call's own, or the client's) and the client's budget."""
-        return Call(retry or self.policy, self.budget)
-
     def describe(self, name: str) -> str:
         return (
             f"{name}(base_url={self.base_url!r}, api_prefix={self.api_prefix!r}, "
@@ -325,7 +321,7 @@ class LimitsClient:
         return exchange(flow, send, call.budget)
 
     def _run(self, flow: Flow[_R], retry: RetryPolicy | None) -> _R:
-        return run(flow, partial(self._perform, self._core.call(retry)))
+        return run(flow, partial(self._perform, Call(retry or self._core.policy, self._core.budget)))
 
     def create(
         self,
@@ -499,7 +495,7 @@ class AsyncLimitsClient:
         return await aexchange(flow, send, call.budget)
 
     async def _run(self, flow: Flow[_R], retry: RetryPolicy | None) -> _R:
-        return await arun(flow, partial(self._perform, self._core.call(retry)))
+        return await arun(flow, partial(self._perform, Call(retry or self._core.policy, self._core.budget)))
 
     async def create(
         self,

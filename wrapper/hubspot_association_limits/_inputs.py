@@ -50,6 +50,16 @@ def _checked_object_type(value: str) -> tuple[str, str | None]:
     return value, path_problem(value)
 
 
+# Every call names its pair: the pairs a program uses, looked up once (pure, bounded).
+@functools.lru_cache(maxsize=256)
+def _checked_pair(from_object_type: str, to_object_type: str) -> tuple[str, str] | None:
+    (from_id, from_problem), (to_id, to_problem) = (
+        _checked_object_type(from_object_type),
+        _checked_object_type(to_object_type),
+    )
+    return None if from_problem or to_problem else (from_id, to_id)
+
+
 def path_problem(value: str) -> str | None:
     """Why ``value`` cannot be an object type in a request path, or None if HubSpot may judge it."""
     if not value:
@@ -64,6 +74,10 @@ def path_problem(value: str) -> str | None:
 
 def pair_ids(from_object_type: object, to_object_type: object) -> tuple[str, str]:
     """The ids of one object-type pair, each checked like ``object_type_id``."""
+    if type(from_object_type) is str and type(to_object_type) is str:
+        found = _checked_pair(from_object_type, to_object_type)
+        if found is not None:
+            return found
     return (
         object_type_id(from_object_type, "from_object_type"),
         object_type_id(to_object_type, "to_object_type"),
@@ -168,7 +182,8 @@ def _as_list(items: object) -> list[object]:
 
 def coerce_limit_inputs(items: object) -> list[LimitInput]:
     """Validated inputs for create/update, from ``LimitInput`` objects or HubSpot-keyed dicts."""
-    inputs = [_limit_input(item, index) for index, item in enumerate(_as_list(items))]
+    listed = items if type(items) is list else _as_list(items)
+    inputs = [_limit_input(item, index) for index, item in enumerate(listed)]
     if len(inputs) > 1:
         _check_unique([item.key for item in inputs])
     return inputs

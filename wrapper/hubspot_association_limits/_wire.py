@@ -155,7 +155,7 @@ def _list(
     body: Mapping[str, Any], name: str, unreadable: list[Unreadable], *, required: bool = False
 ) -> list[Any] | None:
     value = body.get(name)
-    if isinstance(value, list):
+    if type(value) is list:
         return value
     if value is not None or required:
         unreadable.append(Unreadable(name, value, "not a list"))
@@ -305,21 +305,27 @@ def _item_error(
     )
 
 
+def _log_unreadable(unreadable: list[Unreadable], response: Answer) -> None:
+    logger.debug(
+        "kept %d part(s) of HubSpot's %d answer raw on the result, unread: %s",
+        len(unreadable),
+        response.status_code,
+        "; ".join(f"{u.where}: {u.reason}" for u in unreadable),
+    )
+
+
 def _logged(unreadable: list[Unreadable], response: Answer) -> list[Unreadable]:
     if unreadable:
-        logger.debug(
-            "kept %d part(s) of HubSpot's %d answer raw on the result, unread: %s",
-            len(unreadable),
-            response.status_code,
-            "; ".join(f"{u.where}: {u.reason}" for u in unreadable),
-        )
+        _log_unreadable(unreadable, response)
     return unreadable
 
 
 def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
     """A create/update answer: every result and item error that can be read, the rest kept raw."""
-    raise_for_status(exchange)
     response = exchange.response
+    status_code = int(response.status_code)
+    if not 200 <= status_code < 300:
+        raise_for_status(exchange)
     body = _object(response, chunk)
     unreadable: list[Unreadable] = []
     raw_results = _list(body, "results", unreadable)
@@ -327,23 +333,20 @@ def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
     if raw_results is None and raw_errors is None:
         raise _unreadable_body(response, "neither results nor errors to read", chunk)
     results = _limits(raw_results, unreadable) if raw_results else []
-    only_error = len(raw_errors or []) == 1
-    errors = [
-        _item_error(item, _at("errors", i), chunk, only_error, unreadable)
-        for i, item in enumerate(raw_errors or [])
-    ]
+    errors: list[ItemError] = []
+    for index, item in enumerate(raw_errors or ()):
+        error = _item_error(item, _at("errors", index), chunk, len(raw_errors or ()) == 1, unreadable)
+        if error is not None:
+            errors.append(error)
     status = body.get("status")
-    if status is not None and not isinstance(status, str):
+    if status is not None and type(status) is not str:
         unreadable.append(Unreadable("status", status, "not a string"))
         status = None
-    return BatchResult(
-        results=results,
-        errors=[e for e in errors if e is not None],
-        status=status,
-        meta=meta_of(exchange),
-        inputs=list(chunk),
-        unreadable=_logged(unreadable, response),
-    )
+    # The generated Response keeps httpx's own Headers (typed there as a mapping).
+    meta = ResponseMeta(status_code, cast(httpx.Headers, response.headers), exchange.rate_limit)
+    if unreadable:
+        _log_unreadable(unreadable, response)
+    return BatchResult(results, errors, status, meta, list(chunk), unreadable)
 
 
 def _results_of(exchange: Exchange, unreadable: list[Unreadable]) -> list[Any]:
