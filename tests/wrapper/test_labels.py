@@ -261,7 +261,9 @@ def test_total_wait_bounds_a_create_label_whose_read_backs_and_resends_fail(
     policy = RetryPolicy(total_wait=3.0)
     with pytest.raises(errors.ServerError) as caught:
         run(is_async, portal, "create_label", "deals", "contacts", "Decision maker", retry=policy)
-    assert sum(slept) <= 3.0 and len(slept) >= 4  # read-back retries and resends both waited
+    # Read-back retries and resends both waited: at least a read-back's retry, a resend and the next
+    # read-back's retry, however the jitter falls (up to 25 % on each wait).
+    assert sum(slept) <= 3.0 and len(slept) >= 3
     assert portal.seen.count(POST) >= 2 and portal.created() == 0
     # Whichever request met the bound (a read-back's retry, or a resend) says so.
     notes = [*caught.value.__notes__, *getattr(caught.value.__cause__, "__notes__", [])]

@@ -191,55 +191,49 @@ class _Core:
 
 
 class _Request(NamedTuple):
-    """The generated endpoint a step is sent with, and how the call may retry it."""
+    """The generated endpoint a step is sent with, and how the call may retry it.
+
+    Its ``str()`` is how a log line names it (``POST /crm/.../batch/create``), worked out only if a
+    line is logged.
+    """
 
     endpoint: ModuleType  # its sync_detailed / asyncio_detailed
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     method: str
+    api_prefix: str
     retry_posts: bool | None = None  # None: as the call's policy says
 
-
-class _Target:
-    """A request as a log line names it (``POST /crm/.../batch/create``); worked out only if logged."""
-
-    __slots__ = ("_api_prefix", "_request")
-
-    def __init__(self, request: _Request, api_prefix: str) -> None:
-        self._request = request
-        self._api_prefix = api_prefix
-
     def __str__(self) -> str:
-        request = self._request
         # The generated endpoint's own path template, so the line shows the path that was sent.
-        url = request.endpoint._get_kwargs(*request.args, **request.kwargs)["url"]
-        return f"{request.method} {rewrite_prefix(httpx.URL(url), self._api_prefix).path}"
+        url = self.endpoint._get_kwargs(*self.args, **self.kwargs)["url"]
+        return f"{self.method} {rewrite_prefix(httpx.URL(url), self.api_prefix).path}"
 
 
-def _request(step: Step) -> _Request:
-    """The request a step sends (a ``Resend`` sends none)."""
+def _request(step: Step, api_prefix: str) -> _Request:
+    """The request a step sends to ``api_prefix`` (a ``Resend`` sends none)."""
     g = generated()
     match step:
         case SendLimits(operation, pair, chunk):
             endpoint = g.create_limits if operation == "create" else g.update_limits
-            return _Request(endpoint, pair, {"body": limit_body(chunk)}, "POST")
+            return _Request(endpoint, pair, {"body": limit_body(chunk)}, "POST", api_prefix)
         case SendKeys(pair, chunk):
-            return _Request(g.purge_limits, pair, {"body": key_body(chunk)}, "POST")
+            return _Request(g.purge_limits, pair, {"body": key_body(chunk)}, "POST", api_prefix)
         case ReadPair(pair):
-            return _Request(g.get_limits, pair, {}, "GET")
+            return _Request(g.get_limits, pair, {}, "GET", api_prefix)
         case ReadAll():
-            return _Request(g.list_all_limits, (), {}, "GET")
+            return _Request(g.list_all_limits, (), {}, "GET", api_prefix)
         case ReadLabels(pair):
-            return _Request(g.list_labels, pair, {}, "GET")
+            return _Request(g.list_labels, pair, {}, "GET", api_prefix)
         case CreateLabel(pair, label, name, inverse_label):
             # Not idempotent: the label flow decides any resend, after reading the labels back.
             created = label_create_body(label, name, inverse_label)
-            return _Request(g.create_label, pair, {"body": created}, "POST", retry_posts=False)
+            return _Request(g.create_label, pair, {"body": created}, "POST", api_prefix, retry_posts=False)
         case RenameLabel(pair, type_id, label, inverse_label):
             renamed = label_update_body(type_id, label, inverse_label)
-            return _Request(g.update_label, pair, {"body": renamed}, "PUT")
+            return _Request(g.update_label, pair, {"body": renamed}, "PUT", api_prefix)
         case DeleteLabel(pair, type_id):
-            return _Request(g.delete_label, (*pair, type_id), {}, "DELETE")
+            return _Request(g.delete_label, (*pair, type_id), {}, "DELETE", api_prefix)
     raise TypeError(f"{type(step).__name__} sends no request")  # a flow bug, not a HubSpot answer
 
 
@@ -312,12 +306,11 @@ class LimitsClient:
             if isinstance(decision, Retry):
                 pause(decision.wait)
             return decision
-        request = _request(step)
+        request = _request(step, self._core.api_prefix)
         send = partial(
             request.endpoint.sync_detailed, *request.args, client=self._generated, **request.kwargs
         )
-        target = _Target(request, self._core.api_prefix)
-        flow = request_flow(call, request.method, retry_posts=request.retry_posts, target=target)
+        flow = request_flow(call, request.method, retry_posts=request.retry_posts, target=request)
         return exchange(flow, send, call.budget)
 
     def _run(self, flow: Flow[_R], retry: RetryPolicy | None) -> _R:
@@ -486,12 +479,11 @@ class AsyncLimitsClient:
             if isinstance(decision, Retry):
                 await apause(decision.wait)
             return decision
-        request = _request(step)
+        request = _request(step, self._core.api_prefix)
         send = partial(
             request.endpoint.asyncio_detailed, *request.args, client=self._generated, **request.kwargs
         )
-        target = _Target(request, self._core.api_prefix)
-        flow = request_flow(call, request.method, retry_posts=request.retry_posts, target=target)
+        flow = request_flow(call, request.method, retry_posts=request.retry_posts, target=request)
         return await aexchange(flow, send, call.budget)
 
     async def _run(self, flow: Flow[_R], retry: RetryPolicy | None) -> _R:

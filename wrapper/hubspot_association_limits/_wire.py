@@ -59,10 +59,11 @@ _SHOWN_INPUTS: Final = 5
 def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
     """The create/update request body for one chunk."""
     g = generated()
+    categories = g.categories
     return g.LimitBatchInput(
         inputs=[
             g.LimitInput(
-                category=g.category(item.category),
+                category=categories.get(item.category) or g.category(item.category),
                 type_id=item.type_id,
                 max_to_object_ids=item.max_to_object_ids,
             )
@@ -328,8 +329,11 @@ def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
         raise_for_status(exchange)
     body = _object(response, chunk)
     unreadable: list[Unreadable] = []
-    raw_results = _list(body, "results", unreadable)
-    raw_errors = _list(body, "errors", unreadable)
+    raw_results, raw_errors = body.get("results"), body.get("errors")
+    if type(raw_results) is not list:  # the usual answer has a list, and errors only on a 207
+        raw_results = _list(body, "results", unreadable)
+    if raw_errors is not None and type(raw_errors) is not list:
+        raw_errors = _list(body, "errors", unreadable)
     if raw_results is None and raw_errors is None:
         raise _unreadable_body(response, "neither results nor errors to read", chunk)
     results = _limits(raw_results, unreadable) if raw_results else []
