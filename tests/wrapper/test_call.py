@@ -144,6 +144,7 @@ def test_retry_posts_off_does_not_resend_after_a_timeout(slept):
         ([httpx.ConnectTimeout, httpx.Response(200)], False),  # never reached HubSpot either
         ([httpx.Response(429, json=rate_limited()), httpx.Response(200)], False),  # not processed
         ([httpx.Response(423), httpx.Response(200)], False),
+        ([httpx.Response(477, headers={"Retry-After": "1"}), httpx.Response(200)], False),  # migrating
     ],
 )
 def test_a_request_resent_after_an_attempt_that_may_have_applied_says_so(steps, replayed, slept):

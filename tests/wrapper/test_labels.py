@@ -475,6 +475,7 @@ def test_refused_connection_is_a_connect_failure() -> None:
         (FailedAttempt(failure="connect"), False),
         (FailedAttempt(status=429), False),
         (FailedAttempt(status=423), False),
+        (FailedAttempt(status=477), False),
         (FailedAttempt(status=400), False),
     ],
 )

@@ -29,7 +29,7 @@ import httpx
 from ._headers import CORRELATION_HEADER, RateLimitInfo
 from ._logging import logger
 from ._pacing import RateBudget, RateObservation
-from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide
+from ._retry import Failure, GiveUp, Retry, RetryPolicy, decide, may_have_been_applied
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -104,9 +104,7 @@ class FailedAttempt:
     @property
     def ambiguous(self) -> bool:
         """Whether HubSpot may have applied it (a 5xx, 408, timeout, dropped connection)."""
-        if self.failure is not None:
-            return self.failure != "connect"
-        return self.status is not None and (self.status == 408 or self.status >= 500)
+        return may_have_been_applied(self.status, self.failure)
 
 
 def failed_attempt(error: HubSpotError) -> FailedAttempt | None:
@@ -274,7 +272,7 @@ def request_flow(
             )
             if isinstance(decision, GiveUp):
                 raise _transport_error(outcome, retries + 1, decision.reason) from outcome
-            ambiguous, correlation_id = failure != "connect", None
+            ambiguous, correlation_id = may_have_been_applied(failure=failure), None
         else:
             status = int(outcome.status_code)
             rate_limit = RateLimitInfo.from_headers(outcome.headers)
@@ -305,7 +303,7 @@ def request_flow(
             if isinstance(decision, GiveUp):
                 logger.debug("not retrying %s: %s", target, decision.reason)
                 return Exchange(outcome, retries + 1, rate_limit, replayed, decision.reason)
-            ambiguous = status not in (423, 429)  # HubSpot processed neither
+            ambiguous = may_have_been_applied(status)
             correlation_id = outcome.headers.get(CORRELATION_HEADER)
         retries += 1
         call.waited += decision.wait

@@ -64,11 +64,11 @@ class Generated:
         self.LimitInput = LimitInput
         self.UNSET = UNSET
         # The members by value, looked up for every input: cheaper than calling the enum.
-        self.categories = {member.value: member for member in AssociationCategory}
+        self._categories = {member.value: member for member in AssociationCategory}
 
     def category(self, value: str) -> AssociationCategory:
         """The generated category for ``value``; one HubSpot added later becomes an unnamed member."""
-        return self.categories.get(value) or self.AssociationCategory(value)
+        return self._categories.get(value) or self.AssociationCategory(value)
 
 
 @functools.cache

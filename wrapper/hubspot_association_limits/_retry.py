@@ -26,6 +26,7 @@ __all__ = [
     "RetryPolicy",
     "backoff",
     "decide",
+    "may_have_been_applied",
     "retry_after",
 ]
 
@@ -36,6 +37,16 @@ SECONDLY_WINDOW_S: Final = 1.0
 
 # "connect": the request never left (always safe to resend); "timeout"/"network": it may have been applied.
 Failure = Literal["connect", "timeout", "network"]
+
+
+def may_have_been_applied(status: int | None = None, failure: Failure | None = None) -> bool:
+    """Whether a failed attempt may have been applied: a timeout, a dropped connection, 408 or a 5xx.
+
+    Not a connection that never opened, nor 423, 429 or 477: HubSpot processed none of those.
+    """
+    if failure is not None:
+        return failure != "connect"
+    return status is not None and (status == 408 or status >= 500)
 
 
 @attrs.frozen

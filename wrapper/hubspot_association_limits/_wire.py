@@ -59,11 +59,10 @@ _SHOWN_INPUTS: Final = 5
 def limit_body(chunk: Sequence[LimitInput]) -> LimitBatchInput:
     """The create/update request body for one chunk."""
     g = generated()
-    categories = g.categories
     return g.LimitBatchInput(
         inputs=[
             g.LimitInput(
-                category=categories.get(item.category) or g.category(item.category),
+                category=g.category(item.category),
                 type_id=item.type_id,
                 max_to_object_ids=item.max_to_object_ids,
             )
@@ -315,12 +314,6 @@ def _log_unreadable(unreadable: list[Unreadable], response: Answer) -> None:
     )
 
 
-def _logged(unreadable: list[Unreadable], response: Answer) -> list[Unreadable]:
-    if unreadable:
-        _log_unreadable(unreadable, response)
-    return unreadable
-
-
 def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
     """A create/update answer: every result and item error that can be read, the rest kept raw."""
     response = exchange.response
@@ -338,8 +331,9 @@ def read_batch(exchange: Exchange, chunk: Sequence[LimitInput]) -> BatchResult:
         raise _unreadable_body(response, "neither results nor errors to read", chunk)
     results = _limits(raw_results, unreadable) if raw_results else []
     errors: list[ItemError] = []
+    only_error = len(raw_errors or ()) == 1
     for index, item in enumerate(raw_errors or ()):
-        error = _item_error(item, _at("errors", index), chunk, len(raw_errors or ()) == 1, unreadable)
+        error = _item_error(item, _at("errors", index), chunk, only_error, unreadable)
         if error is not None:
             errors.append(error)
     status = body.get("status")
@@ -364,11 +358,10 @@ def _results_of(exchange: Exchange, unreadable: list[Unreadable]) -> list[Any]:
 def read_limits(exchange: Exchange) -> LimitsResult:
     """A read of limits (one pair, or all): the limits that can be read, the rest kept raw."""
     unreadable: list[Unreadable] = []
-    return LimitsResult(
-        results=_limits(_results_of(exchange, unreadable), unreadable),
-        meta=meta_of(exchange),
-        unreadable=_logged(unreadable, exchange.response),
-    )
+    limits = _limits(_results_of(exchange, unreadable), unreadable)
+    if unreadable:
+        _log_unreadable(unreadable, exchange.response)
+    return LimitsResult(results=limits, meta=meta_of(exchange), unreadable=unreadable)
 
 
 def read_labels(exchange: Exchange) -> LabelsResult:
@@ -378,8 +371,10 @@ def read_labels(exchange: Exchange) -> LabelsResult:
         _label(item, _at("results", i), unreadable)
         for i, item in enumerate(_results_of(exchange, unreadable))
     ]
+    if unreadable:
+        _log_unreadable(unreadable, exchange.response)
     return LabelsResult(
         results=[label for label in labels if label is not None],
         meta=meta_of(exchange),
-        unreadable=_logged(unreadable, exchange.response),
+        unreadable=unreadable,
     )
